@@ -1,0 +1,125 @@
+//! Filling the model from a task-definition or service object, whatever the dialect: the
+//! reader supplies the spelling and the value resolution, so this code is written once.
+
+use crate::facts::ecs::{parse_cpu_units, parse_memory_mib};
+use crate::model::*;
+use crate::source::tree::Node;
+
+use super::reader::{Reader, Scalar};
+
+fn text(s: &Scalar) -> Option<String> {
+    match s {
+        Scalar::Str(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
+    let runtime_platform = r.get(obj, "runtimePlatform");
+    TaskDefinition {
+        span: obj.span,
+        family: r.string(obj, "family"),
+        cpu: r.parsed(obj, "cpu", |s| parse_cpu_units(s.text())),
+        memory: r.parsed(obj, "memory", |s| parse_memory_mib(s.text())),
+        network_mode: r.parsed(obj, "networkMode", |s| NetworkMode::parse(s.text())),
+        requires_compatibilities: r.list(obj, "requiresCompatibilities", text),
+        execution_role_arn: r.string(obj, "executionRoleArn"),
+        task_role_arn: r.string(obj, "taskRoleArn"),
+        operating_system_family: runtime_platform
+            .and_then(|p| r.string(p, "operatingSystemFamily")),
+        ipc_mode: r.string(obj, "ipcMode"),
+        pid_mode: r.string(obj, "pidMode"),
+        inference_accelerators: r.present(obj, "inferenceAccelerators"),
+        placement_constraints: r.present(obj, "placementConstraints"),
+        containers: r
+            .objects(obj, "containerDefinitions")
+            .map(|c| container(r, c))
+            .collect(),
+        containers_span: r
+            .get(obj, "containerDefinitions")
+            .map_or(obj.span, |n| n.span),
+    }
+}
+
+fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
+    let linux = r.get(obj, "linuxParameters");
+    ContainerDefinition {
+        span: obj.span,
+        name: r.string(obj, "name"),
+        image: r.string(obj, "image"),
+        essential: r.bool(obj, "essential"),
+        port_mappings: r
+            .objects(obj, "portMappings")
+            .map(|p| PortMapping {
+                span: p.span,
+                container_port: r.u32(p, "containerPort"),
+                host_port: r.u32(p, "hostPort"),
+                protocol: r.string(p, "protocol"),
+                container_port_range: r.present(p, "containerPortRange"),
+            })
+            .collect(),
+        log_configuration: r.get(obj, "logConfiguration").map(|l| LogConfiguration {
+            span: l.span,
+            log_driver: r.string(l, "logDriver"),
+            secret_options: r.present(l, "secretOptions"),
+        }),
+        secrets: r.present(obj, "secrets"),
+        repository_credentials: r.present(obj, "repositoryCredentials"),
+        privileged: r.bool(obj, "privileged"),
+        disable_networking: r.bool(obj, "disableNetworking"),
+        links: r.present(obj, "links"),
+        dns_servers: r.present(obj, "dnsServers"),
+        dns_search_domains: r.present(obj, "dnsSearchDomains"),
+        docker_security_options: r.present(obj, "dockerSecurityOptions"),
+        extra_hosts: r.present(obj, "extraHosts"),
+        max_swap: linux.and_then(|l| r.u32(l, "maxSwap")),
+        swappiness: linux.and_then(|l| r.u32(l, "swappiness")),
+        resource_requirements: r
+            .objects(obj, "resourceRequirements")
+            .filter_map(|req| r.string(req, "type"))
+            .collect(),
+    }
+}
+
+pub fn service(r: &Reader, obj: &Node) -> Service {
+    Service {
+        span: obj.span,
+        service_name: r.string(obj, "serviceName"),
+        cluster: r.string(obj, "cluster"),
+        task_definition: r.string(obj, "taskDefinition"),
+        launch_type: r.string(obj, "launchType"),
+        capacity_provider_strategy: r
+            .objects(obj, "capacityProviderStrategy")
+            .map(|item| CapacityProviderItem {
+                span: item.span,
+                capacity_provider: r.string(item, "capacityProvider"),
+            })
+            .collect(),
+        desired_count: r.u32(obj, "desiredCount"),
+        scheduling_strategy: r.string(obj, "schedulingStrategy"),
+        load_balancers: r
+            .objects(obj, "loadBalancers")
+            .map(|lb| LoadBalancerRef {
+                span: lb.span,
+                load_balancer_name: r.string(lb, "loadBalancerName"),
+                target_group_arn: r.string(lb, "targetGroupArn"),
+                container_name: r.string(lb, "containerName"),
+                container_port: r.u32(lb, "containerPort"),
+            })
+            .collect(),
+        network_configuration: r
+            .get(obj, "networkConfiguration")
+            .map(|n| NetworkConfiguration {
+                span: n.span,
+                awsvpc_configuration: r.present(n, "awsvpcConfiguration"),
+            }),
+        deployment_configuration: r.get(obj, "deploymentConfiguration").map(|d| {
+            DeploymentConfiguration {
+                span: d.span,
+                maximum_percent: r.u32(d, "maximumPercent"),
+                minimum_healthy_percent: r.u32(d, "minimumHealthyPercent"),
+            }
+        }),
+        platform_version: r.string(obj, "platformVersion"),
+    }
+}

@@ -1,0 +1,37 @@
+//! Recognising what a document is, and adapting each dialect to the one model.
+
+pub mod adapt;
+pub mod ecs_api;
+pub mod reader;
+
+use crate::source::tree::Node;
+
+/// A part of a document that ecslint checks, and which shape it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// An ECS API task definition (camelCase).
+    TaskDefinition,
+    /// An ECS API service (camelCase).
+    Service,
+}
+
+impl PartKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            PartKind::TaskDefinition => "ECS task definition",
+            PartKind::Service => "ECS service",
+        }
+    }
+}
+
+/// One recognised object in a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Part<'n, 's> {
+    pub kind: PartKind,
+    pub node: &'n Node<'s>,
+}
+
+/// What a document holds, or why ecslint has nothing to say about it.
+pub fn recognise<'n, 's>(root: &'n Node<'s>) -> Result<Vec<Part<'n, 's>>, String> {
+    ecs_api::recognise(root)
+}

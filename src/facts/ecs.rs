@@ -1,0 +1,73 @@
+//! Facts about ECS task definitions that hold on every launch type.
+
+/// Parses a task-level `cpu` value into CPU units.
+///
+/// Source: Amazon ECS API Reference, `RegisterTaskDefinition` — "cpu: ... can be expressed as
+/// an integer using CPU units (for example, `1024`) or as a string using vCPUs (for example,
+/// `1 vCPU` or `1 vcpu`) ... it's converted to an integer indicating the CPU units".
+pub fn parse_cpu_units(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if let Some(number) = strip_suffix_ignore_case(text, "vcpu") {
+        return scaled(number.trim_end(), 1024);
+    }
+    text.parse().ok()
+}
+
+/// Parses a task-level `memory` value into MiB.
+///
+/// Source: Amazon ECS API Reference, `RegisterTaskDefinition` — "memory: ... can be expressed
+/// as an integer using MiB (for example, `1024`) or as a string using GB (for example, `1GB`
+/// or `1 GB`) ... it's converted to an integer indicating the MiB".
+pub fn parse_memory_mib(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if let Some(number) = strip_suffix_ignore_case(text, "gb") {
+        return scaled(number.trim_end(), 1024);
+    }
+    text.parse().ok()
+}
+
+fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let split = text.len().checked_sub(suffix.len())?;
+    (text.is_char_boundary(split) && text[split..].eq_ignore_ascii_case(suffix))
+        .then(|| &text[..split])
+}
+
+/// `"0.25"` × 1024 = 256; refuses anything that is not a whole number of units.
+fn scaled(number: &str, factor: u32) -> Option<u32> {
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let value: f64 = number.parse().ok()?;
+    let units = value * f64::from(factor);
+    (units.fract() == 0.0 && units > 0.0 && units <= f64::from(u32::MAX)).then_some(units as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_strings() {
+        assert_eq!(parse_cpu_units("256"), Some(256));
+        assert_eq!(parse_cpu_units("1 vCPU"), Some(1024));
+        assert_eq!(parse_cpu_units("1 vcpu"), Some(1024));
+        assert_eq!(parse_cpu_units("2vCPU"), Some(2048));
+        assert_eq!(parse_cpu_units(".25 vCPU"), Some(256));
+        assert_eq!(parse_cpu_units("0.5 vCPU"), Some(512));
+        assert_eq!(parse_cpu_units("16 vCPU"), Some(16384));
+        assert_eq!(parse_cpu_units("vCPU"), None);
+        assert_eq!(parse_cpu_units("1.5"), None);
+        assert_eq!(parse_cpu_units("-1 vCPU"), None);
+        assert_eq!(parse_cpu_units("fast"), None);
+    }
+
+    #[test]
+    fn memory_strings() {
+        assert_eq!(parse_memory_mib("512"), Some(512));
+        assert_eq!(parse_memory_mib("2 GB"), Some(2048));
+        assert_eq!(parse_memory_mib("2GB"), Some(2048));
+        assert_eq!(parse_memory_mib("0.5GB"), Some(512));
+        assert_eq!(parse_memory_mib("120 gb"), Some(122_880));
+        assert_eq!(parse_memory_mib("2 MB"), None);
+    }
+}

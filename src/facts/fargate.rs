@@ -1,0 +1,186 @@
+//! What Fargate accepts.
+
+/// Valid task sizes on Fargate: for each task CPU value (CPU units), the memory values (MiB)
+/// it may be paired with, as `(first, last, step)`, and whether Windows containers may use it.
+///
+/// Source: Amazon ECS Developer Guide, "Task CPU and memory" / "Troubleshoot Amazon ECS task
+/// definition invalid CPU or memory errors" (task-cpu-memory-error.html), Linux and Windows
+/// columns; 8 and 16 vCPU need Linux platform version 1.4.0 or later.
+pub const TASK_SIZES: &[TaskSize] = &[
+    TaskSize {
+        cpu: 256,
+        memory: Memory::List(&[512, 1024, 2048]),
+        windows: false,
+    },
+    TaskSize {
+        cpu: 512,
+        memory: Memory::Range {
+            first: 1024,
+            last: 4096,
+            step: 1024,
+        },
+        windows: false,
+    },
+    TaskSize {
+        cpu: 1024,
+        memory: Memory::Range {
+            first: 2048,
+            last: 8192,
+            step: 1024,
+        },
+        windows: true,
+    },
+    TaskSize {
+        cpu: 2048,
+        memory: Memory::Range {
+            first: 4096,
+            last: 16384,
+            step: 1024,
+        },
+        windows: true,
+    },
+    TaskSize {
+        cpu: 4096,
+        memory: Memory::Range {
+            first: 8192,
+            last: 30720,
+            step: 1024,
+        },
+        windows: true,
+    },
+    TaskSize {
+        cpu: 8192,
+        memory: Memory::Range {
+            first: 16384,
+            last: 61440,
+            step: 4096,
+        },
+        windows: false,
+    },
+    TaskSize {
+        cpu: 16384,
+        memory: Memory::Range {
+            first: 32768,
+            last: 122880,
+            step: 8192,
+        },
+        windows: false,
+    },
+];
+
+#[derive(Debug, Clone, Copy)]
+pub struct TaskSize {
+    pub cpu: u32,
+    pub memory: Memory,
+    /// Whether Fargate offers this size to Windows containers (1, 2 and 4 vCPU only).
+    pub windows: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Memory {
+    List(&'static [u32]),
+    Range { first: u32, last: u32, step: u32 },
+}
+
+impl Memory {
+    pub fn allows(self, mib: u32) -> bool {
+        match self {
+            Memory::List(values) => values.contains(&mib),
+            Memory::Range { first, last, step } => {
+                (first..=last).contains(&mib) && (mib - first).is_multiple_of(step)
+            }
+        }
+    }
+
+    /// "512, 1024 or 2048 MiB" / "2048 to 8192 MiB in steps of 1024".
+    pub fn describe(self) -> String {
+        match self {
+            Memory::List(values) => {
+                let mut parts: Vec<String> = values.iter().map(u32::to_string).collect();
+                let last = parts.pop().unwrap_or_default();
+                if parts.is_empty() {
+                    format!("{last} MiB")
+                } else {
+                    format!("{} or {last} MiB", parts.join(", "))
+                }
+            }
+            Memory::Range { first, last, step } => {
+                format!("{first} to {last} MiB in steps of {step}")
+            }
+        }
+    }
+}
+
+pub fn task_size(cpu: u32) -> Option<&'static TaskSize> {
+    TASK_SIZES.iter().find(|size| size.cpu == cpu)
+}
+
+/// The CPU values Fargate offers, for messages: "256, 512, 1024, 2048, 4096, 8192 or 16384".
+pub fn cpu_values() -> String {
+    let mut parts: Vec<String> = TASK_SIZES.iter().map(|s| s.cpu.to_string()).collect();
+    let last = parts.pop().unwrap_or_default();
+    format!("{} or {last}", parts.join(", "))
+}
+
+/// Log drivers Fargate supports.
+/// Source: ECS API Reference, `LogConfiguration.logDriver` ("For tasks on AWS Fargate, the
+/// supported log drivers are `awslogs`, `splunk`, and `awsfirelens`").
+pub const LOG_DRIVERS: &[&str] = &["awslogs", "splunk", "awsfirelens"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_edges() {
+        let allowed = |cpu, mem| task_size(cpu).is_some_and(|s| s.memory.allows(mem));
+        assert!(allowed(256, 512) && allowed(256, 2048));
+        assert!(!allowed(256, 3072) && !allowed(256, 4096) && !allowed(256, 256));
+        assert!(
+            allowed(512, 1024) && allowed(512, 4096) && !allowed(512, 5120) && !allowed(512, 512)
+        );
+        assert!(
+            allowed(1024, 2048)
+                && allowed(1024, 8192)
+                && !allowed(1024, 1024)
+                && !allowed(1024, 9216)
+        );
+        assert!(
+            allowed(2048, 4096)
+                && allowed(2048, 16384)
+                && !allowed(2048, 17408)
+                && !allowed(2048, 4000)
+        );
+        assert!(allowed(4096, 8192) && allowed(4096, 30720) && !allowed(4096, 31744));
+        assert!(allowed(8192, 16384) && allowed(8192, 20480) && allowed(8192, 61440));
+        assert!(!allowed(8192, 17408) && !allowed(8192, 65536));
+        assert!(allowed(16384, 32768) && allowed(16384, 40960) && allowed(16384, 122880));
+        assert!(!allowed(16384, 36864) && !allowed(16384, 131072));
+        assert!(
+            task_size(3072).is_none() && task_size(128).is_none() && task_size(32768).is_none()
+        );
+    }
+
+    #[test]
+    fn row_counts_match_the_aws_table() {
+        let count = |cpu: u32| match task_size(cpu).unwrap().memory {
+            Memory::List(v) => v.len() as u32,
+            Memory::Range { first, last, step } => (last - first) / step + 1,
+        };
+        let counts: Vec<u32> = TASK_SIZES.iter().map(|s| count(s.cpu)).collect();
+        assert_eq!(counts, vec![3, 4, 7, 13, 23, 12, 12]);
+    }
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(
+            task_size(256).unwrap().memory.describe(),
+            "512, 1024 or 2048 MiB"
+        );
+        assert_eq!(
+            task_size(1024).unwrap().memory.describe(),
+            "2048 to 8192 MiB in steps of 1024"
+        );
+        assert_eq!(cpu_values(), "256, 512, 1024, 2048, 4096, 8192 or 16384");
+    }
+}

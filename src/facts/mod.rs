@@ -1,0 +1,4 @@
+//! AWS's limits and combinations, each encoded once with the document it comes from.
+
+pub mod ecs;
+pub mod fargate;

@@ -1,0 +1,190 @@
+//! The per-file pipeline: bytes → spanned documents → recognised parts → schema check and
+//! model → rules → sorted diagnostics. Files are independent; nothing here is shared but
+//! read-only tables and compiled schemas.
+
+use rustc_hash::FxHashSet;
+
+use crate::diagnostic::{Diagnostic, Sink};
+use crate::dialect::reader::{Literal, Reader, Spelling};
+use crate::dialect::{PartKind, adapt, recognise};
+use crate::model::Model;
+use crate::rules::input::parse_error::ParseError;
+use crate::rules::input::schema_violation::SchemaViolation;
+use crate::rules::{self, Declared, RuleMeta};
+use crate::source::{self, Syntax};
+
+/// Which rules run, from `--select` and `--ignore`.
+#[derive(Debug, Clone)]
+pub struct RuleFilter {
+    enabled: FxHashSet<&'static str>,
+}
+
+impl RuleFilter {
+    /// Selectors are ids, names or id prefixes (`FARGATE`, `ECS-TD`). An empty `select`
+    /// means every rule. Unknown selectors are an error, so a typo never disables a check.
+    pub fn new(select: &[String], ignore: &[String]) -> Result<Self, String> {
+        let all = rules::all();
+        for selector in select.iter().chain(ignore) {
+            if !all.iter().any(|m| m.matches(selector)) {
+                return Err(format!("`{selector}` names no rule (see `ecslint rules`)"));
+            }
+        }
+        let enabled = all
+            .iter()
+            .filter(|m| select.is_empty() || select.iter().any(|s| m.matches(s)))
+            .filter(|m| !ignore.iter().any(|s| m.matches(s)))
+            .map(|m| m.id)
+            .collect();
+        Ok(RuleFilter { enabled })
+    }
+
+    pub fn all() -> Self {
+        RuleFilter::new(&[], &[]).expect("no selectors")
+    }
+
+    pub fn enabled(&self, rule: &RuleMeta) -> bool {
+        self.enabled.contains(rule.id)
+    }
+}
+
+/// What linting one file produced.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as the user gave or discovered it (`/`-separated), or the stdin name.
+    pub path: String,
+    /// The file's text, kept only when there are diagnostics to show in context.
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why documents were skipped, for `--verbose`.
+    pub notes: Vec<String>,
+    /// The file could not be read at all.
+    pub io_error: Option<String>,
+}
+
+impl FileReport {
+    pub fn unreadable(path: String, error: String) -> Self {
+        FileReport {
+            path,
+            text: String::new(),
+            diagnostics: Vec::new(),
+            notes: Vec::new(),
+            io_error: Some(error),
+        }
+    }
+}
+
+/// Lints one file's bytes.
+pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport {
+    let mut diagnostics = Vec::new();
+    let mut notes = Vec::new();
+    let text = match source::decode(bytes) {
+        Ok(text) => {
+            lint_text(&path, text, filter, &mut diagnostics, &mut notes);
+            text
+        }
+        Err(error) => {
+            if filter.enabled(ParseError::meta()) {
+                diagnostics.push(Diagnostic::new(
+                    ParseError::meta(),
+                    error.span,
+                    error.message,
+                ));
+            }
+            ""
+        }
+    };
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.rule.id, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            b.rule.id,
+            b.span.end,
+            &b.message,
+        ))
+    });
+    diagnostics
+        .dedup_by(|a, b| a.rule.id == b.rule.id && a.span == b.span && a.message == b.message);
+    let text = if diagnostics.is_empty() {
+        String::new()
+    } else if text.is_empty() && !bytes.is_empty() {
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        text.to_string()
+    };
+    FileReport {
+        path,
+        text,
+        diagnostics,
+        notes,
+        io_error: None,
+    }
+}
+
+fn lint_text(
+    path: &str,
+    text: &str,
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+    notes: &mut Vec<String>,
+) {
+    let documents = match source::parse(Syntax::detect(path, text), text) {
+        Ok(documents) => documents,
+        Err(error) => {
+            if filter.enabled(ParseError::meta()) {
+                out.push(Diagnostic::new(
+                    ParseError::meta(),
+                    error.span,
+                    error.message,
+                ));
+            }
+            return;
+        }
+    };
+    if documents.is_empty() {
+        notes.push("skipped: the file holds no document".into());
+    }
+    let reader = Reader {
+        spelling: Spelling::Camel,
+        resolve: &Literal,
+    };
+    for (index, root) in documents.iter().enumerate() {
+        let parts = match recognise(root) {
+            Ok(parts) => parts,
+            Err(reason) => {
+                notes.push(match documents.len() {
+                    1 => format!("skipped: {reason}"),
+                    _ => format!("document {}: skipped: {reason}", index + 1),
+                });
+                continue;
+            }
+        };
+        let first = out.len();
+        let mut model = Model::default();
+        for part in &parts {
+            notes.push(format!("linted as an {}", part.kind.describe()));
+            if filter.enabled(SchemaViolation::meta()) {
+                for violation in crate::schema::validate(part.kind, part.node) {
+                    let diagnostic =
+                        Diagnostic::new(SchemaViolation::meta(), violation.span, violation.message);
+                    out.push(Diagnostic {
+                        help: violation.help,
+                        ..diagnostic
+                    });
+                }
+            }
+            match part.kind {
+                PartKind::TaskDefinition => model
+                    .task_definitions
+                    .push(adapt::task_definition(&reader, part.node)),
+                PartKind::Service => model.services.push(adapt::service(&reader, part.node)),
+            }
+        }
+        for rule in rules::RULES {
+            if filter.enabled(rule.meta()) {
+                rule.check(&model, &mut Sink::new(rule.meta(), out));
+            }
+        }
+        for diagnostic in &mut out[first..] {
+            diagnostic.pointer = root.pointer_to(diagnostic.span);
+        }
+    }
+}

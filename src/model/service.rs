@@ -1,0 +1,98 @@
+//! ECS services: `create-service` input, `describe-services` output, or a declared service.
+
+use crate::source::span::Span;
+
+use super::{Val, value};
+
+#[derive(Debug, Clone, Default)]
+pub struct Service {
+    pub span: Span,
+    pub service_name: Option<Val<String>>,
+    pub cluster: Option<Val<String>>,
+    pub task_definition: Option<Val<String>>,
+    pub launch_type: Option<Val<String>>,
+    pub capacity_provider_strategy: Vec<CapacityProviderItem>,
+    pub desired_count: Option<Val<u32>>,
+    pub scheduling_strategy: Option<Val<String>>,
+    pub load_balancers: Vec<LoadBalancerRef>,
+    pub network_configuration: Option<NetworkConfiguration>,
+    pub deployment_configuration: Option<DeploymentConfiguration>,
+    pub platform_version: Option<Val<String>>,
+}
+
+/// Why a service's tasks run on Fargate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FargateBy {
+    LaunchType(Span),
+    CapacityProvider(Span, String),
+}
+
+impl FargateBy {
+    pub fn span(&self) -> Span {
+        match self {
+            FargateBy::LaunchType(s) | FargateBy::CapacityProvider(s, _) => *s,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            FargateBy::LaunchType(_) => "its launch type is FARGATE".into(),
+            FargateBy::CapacityProvider(_, name) => format!("it uses the {name} capacity provider"),
+        }
+    }
+}
+
+impl Service {
+    /// Whether the service places its tasks on Fargate: by `launchType`, or by a
+    /// `FARGATE`/`FARGATE_SPOT` capacity provider in its strategy.
+    pub fn fargate_by(&self) -> Option<FargateBy> {
+        if let Some(lt) = self.launch_type.as_ref().and_then(Val::known) {
+            return (lt.value == "FARGATE").then_some(FargateBy::LaunchType(lt.span));
+        }
+        self.capacity_provider_strategy.iter().find_map(|item| {
+            let provider = item.capacity_provider.as_ref()?.known()?;
+            matches!(provider.value.as_str(), "FARGATE" | "FARGATE_SPOT")
+                .then(|| FargateBy::CapacityProvider(provider.span, provider.value.clone()))
+        })
+    }
+
+    /// Where the service's `awsvpcConfiguration` is, which only awsvpc tasks take.
+    pub fn awsvpc_configuration(&self) -> Option<Span> {
+        self.network_configuration.as_ref()?.awsvpc_configuration
+    }
+
+    pub fn name(&self) -> Option<&String> {
+        value(&self.service_name)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CapacityProviderItem {
+    pub span: Span,
+    pub capacity_provider: Option<Val<String>>,
+}
+
+/// One entry of a service's `loadBalancers`.
+#[derive(Debug, Clone, Default)]
+pub struct LoadBalancerRef {
+    pub span: Span,
+    /// Set only for a Classic Load Balancer.
+    pub load_balancer_name: Option<Val<String>>,
+    /// Set only for an Application or Network Load Balancer's target group.
+    pub target_group_arn: Option<Val<String>>,
+    pub container_name: Option<Val<String>>,
+    pub container_port: Option<Val<u32>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NetworkConfiguration {
+    pub span: Span,
+    pub awsvpc_configuration: Option<Span>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DeploymentConfiguration {
+    pub span: Span,
+    pub maximum_percent: Option<Val<u32>>,
+    pub minimum_healthy_percent: Option<Val<u32>>,
+}

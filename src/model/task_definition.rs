@@ -1,0 +1,162 @@
+//! Task definitions and their containers, with ECS's defaults applied where AWS applies them.
+
+use crate::source::span::Span;
+
+use super::{Val, value};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkMode {
+    Bridge,
+    Host,
+    Awsvpc,
+    None,
+}
+
+impl NetworkMode {
+    pub fn parse(text: &str) -> Option<NetworkMode> {
+        Some(match text {
+            "bridge" => NetworkMode::Bridge,
+            "host" => NetworkMode::Host,
+            "awsvpc" => NetworkMode::Awsvpc,
+            "none" => NetworkMode::None,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NetworkMode::Bridge => "bridge",
+            NetworkMode::Host => "host",
+            NetworkMode::Awsvpc => "awsvpc",
+            NetworkMode::None => "none",
+        }
+    }
+}
+
+/// A task definition: `register-task-definition` input, `describe-task-definition` output,
+/// or the properties of a declared task-definition resource.
+#[derive(Debug, Clone, Default)]
+pub struct TaskDefinition {
+    /// The whole definition (where "this task definition" diagnostics point when no single
+    /// property is to blame).
+    pub span: Span,
+    pub family: Option<Val<String>>,
+    /// Task-level CPU in CPU units; `"1 vCPU"` has already become 1024.
+    pub cpu: Option<Val<u32>>,
+    /// Task-level memory in MiB; `"2 GB"` has already become 2048.
+    pub memory: Option<Val<u32>>,
+    pub network_mode: Option<Val<NetworkMode>>,
+    pub requires_compatibilities: Option<Val<Vec<Val<String>>>>,
+    pub execution_role_arn: Option<Val<String>>,
+    pub task_role_arn: Option<Val<String>>,
+    /// `runtimePlatform.operatingSystemFamily` (`LINUX`, `WINDOWS_SERVER_2022_CORE`, ...).
+    pub operating_system_family: Option<Val<String>>,
+    pub ipc_mode: Option<Val<String>>,
+    pub pid_mode: Option<Val<String>>,
+    /// Where a non-empty `inferenceAccelerators` list is declared.
+    pub inference_accelerators: Option<Span>,
+    /// Where a non-empty task-level `placementConstraints` list is declared.
+    pub placement_constraints: Option<Span>,
+    pub containers: Vec<ContainerDefinition>,
+    /// Where the container list is (or the whole definition, when it has none).
+    pub containers_span: Span,
+}
+
+impl TaskDefinition {
+    /// Whether `requiresCompatibilities` names `FARGATE`. AWS validates the task against
+    /// Fargate's rules whenever it does, even when `EC2` is listed too.
+    pub fn requires_fargate(&self) -> Option<Span> {
+        self.requires_compatibility("FARGATE")
+    }
+
+    pub fn requires_compatibility(&self, name: &str) -> Option<Span> {
+        let list = value(&self.requires_compatibilities)?;
+        list.iter()
+            .filter_map(Val::known)
+            .find(|c| c.value.eq_ignore_ascii_case(name))
+            .map(|c| c.span)
+    }
+
+    /// The network mode ECS will use: the declared one, or `bridge`, the default for EC2
+    /// Linux tasks when the parameter is omitted (ECS task definition parameters reference).
+    /// `None` when the declared value is unknown or invalid.
+    pub fn effective_network_mode(&self) -> Option<NetworkMode> {
+        match &self.network_mode {
+            None => Some(NetworkMode::Bridge),
+            Some(v) => v.value().cloned(),
+        }
+    }
+
+    /// Whether the task runs Windows containers (`runtimePlatform.operatingSystemFamily`).
+    pub fn is_windows(&self) -> bool {
+        value(&self.operating_system_family).is_some_and(|os| os.starts_with("WINDOWS"))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ContainerDefinition {
+    pub span: Span,
+    pub name: Option<Val<String>>,
+    pub image: Option<Val<String>>,
+    pub essential: Option<Val<bool>>,
+    pub port_mappings: Vec<PortMapping>,
+    pub log_configuration: Option<LogConfiguration>,
+    /// Where a non-empty `secrets` list is declared.
+    pub secrets: Option<Span>,
+    /// Where `repositoryCredentials` is declared.
+    pub repository_credentials: Option<Span>,
+    pub privileged: Option<Val<bool>>,
+    pub disable_networking: Option<Val<bool>>,
+    /// Where each of these non-empty lists is declared.
+    pub links: Option<Span>,
+    pub dns_servers: Option<Span>,
+    pub dns_search_domains: Option<Span>,
+    pub docker_security_options: Option<Span>,
+    pub extra_hosts: Option<Span>,
+    pub max_swap: Option<Val<u32>>,
+    pub swappiness: Option<Val<u32>>,
+    /// `resourceRequirements` entries: (type, where the entry is).
+    pub resource_requirements: Vec<Val<String>>,
+}
+
+impl ContainerDefinition {
+    /// `essential` defaults to true when omitted (ECS API reference, ContainerDefinition).
+    pub fn is_essential(&self) -> bool {
+        !matches!(value(&self.essential), Some(false))
+    }
+
+    pub fn name_or_index(&self, index: usize) -> String {
+        match value(&self.name) {
+            Some(name) => format!("`{name}`"),
+            None => format!("#{}", index + 1),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PortMapping {
+    pub span: Span,
+    pub container_port: Option<Val<u32>>,
+    pub host_port: Option<Val<u32>>,
+    /// `tcp` when omitted (ECS API reference, PortMapping).
+    pub protocol: Option<Val<String>>,
+    /// Where `containerPortRange` is declared.
+    pub container_port_range: Option<Span>,
+}
+
+impl PortMapping {
+    pub fn protocol(&self) -> Option<String> {
+        match &self.protocol {
+            None => Some("tcp".into()),
+            Some(v) => v.value().map(|p| p.to_ascii_lowercase()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LogConfiguration {
+    pub span: Span,
+    pub log_driver: Option<Val<String>>,
+    /// Where a non-empty `secretOptions` list is declared.
+    pub secret_options: Option<Span>,
+}

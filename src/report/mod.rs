@@ -1,0 +1,129 @@
+//! Writing results: one module per output format. Every format sees the same sorted
+//! reports, so output is identical whatever the thread count.
+
+mod concise;
+mod github;
+mod human;
+mod json;
+mod sarif;
+mod source_code;
+
+use std::str::FromStr;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::FileReport;
+use crate::source::line_index::{LineIndex, Position};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Source snippets with labels under the offending values.
+    Human,
+    /// One line per finding: `path:line:col: severity[ID] message`.
+    Concise,
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and editors.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::`), for PR annotations.
+    Github,
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "human" => Format::Human,
+            "concise" => Format::Concise,
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            other => return Err(format!("unknown format `{other}`")),
+        })
+    }
+}
+
+/// How to write a report.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub format: Format,
+    /// ANSI colours in the human format.
+    pub color: bool,
+    /// The directory SARIF URIs are made relative to (`%SRCROOT%`).
+    pub root: std::path::PathBuf,
+    /// How many files were linted, for the summary line.
+    pub files_checked: usize,
+}
+
+/// Renders every report in the chosen format.
+pub fn render(reports: &[FileReport], options: &Options) -> String {
+    match options.format {
+        Format::Human => human::render(reports, options),
+        Format::Concise => concise::render(reports, options),
+        Format::Json => json::render(reports, options),
+        Format::Sarif => sarif::render(reports, options),
+        Format::Github => github::render(reports),
+    }
+}
+
+/// A diagnostic's primary range as 1-based positions.
+#[derive(Debug, Clone, Copy)]
+pub struct Region {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Positions for a file's findings: one line index per file, built only when reporting.
+pub struct Located<'r> {
+    pub report: &'r FileReport,
+    index: LineIndex,
+}
+
+impl<'r> Located<'r> {
+    pub fn new(report: &'r FileReport) -> Self {
+        Located {
+            report,
+            index: LineIndex::new(&report.text),
+        }
+    }
+
+    pub fn region(&self, span: crate::source::span::Span) -> Region {
+        let text = &self.report.text;
+        Region {
+            start: self.index.position(text, span.start as usize),
+            end: self.index.position(text, span.end as usize),
+        }
+    }
+}
+
+/// "Found 2 errors and 1 warning in 2 files (5 files checked)."
+pub fn summary(reports: &[FileReport], files_checked: usize) -> String {
+    let all = || reports.iter().flat_map(|r| &r.diagnostics);
+    let count = |s: Severity| all().filter(|d| d.severity == s).count();
+    let parts: Vec<String> = [
+        (count(Severity::Error), "error"),
+        (count(Severity::Warning), "warning"),
+        (count(Severity::Note), "note"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+    .collect();
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    if parts.is_empty() {
+        return format!("No problems found ({} checked).", files(files_checked));
+    }
+    let with = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    format!(
+        "Found {} in {} ({} checked).",
+        parts.join(", "),
+        files(with),
+        files(files_checked)
+    )
+}
+
+/// Every diagnostic with its report, in output order.
+pub fn each(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
+    reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
+}

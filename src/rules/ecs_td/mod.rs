@@ -1,0 +1,8 @@
+//! Task-definition validity and placement: what ECS rejects at registration, and port
+//! mappings that stop tasks from being placed. Facts from the Amazon ECS API Reference
+//! (`ContainerDefinition`, `PortMapping`) and the task definition parameters guide.
+
+pub mod duplicate_host_port;
+pub mod host_port_must_match;
+pub mod no_essential_container;
+pub mod static_host_port;

@@ -1,0 +1,75 @@
+use crate::declare_rule;
+use crate::diagnostic::Sink;
+use crate::model::{Model, value};
+use crate::rules::Check;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a Fargate service (by `launchType`, or by a `FARGATE`/`FARGATE_SPOT` capacity
+    /// provider) or an `awsvpc` service that names a Classic Load Balancer
+    /// (`loadBalancerName`).
+    ///
+    /// ## Why is this bad?
+    /// "Services with tasks that use the awsvpc network mode (for example, those with the
+    /// Fargate launch type) only support Application Load Balancers and Network Load
+    /// Balancers. Classic Load Balancers are not supported." `CreateService` fails.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"serviceName": "web", "launchType": "FARGATE",
+    ///  "loadBalancers": [{"loadBalancerName": "web-clb", "containerName": "web",
+    ///                     "containerPort": 80}], ...}
+    /// ```
+    ///
+    /// Use instead: an ALB or NLB target group with target type `ip`:
+    /// ```json
+    /// "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:...:targetgroup/web/...",
+    ///                    "containerName": "web", "containerPort": 80}]
+    /// ```
+    ///
+    /// ## References
+    /// - [Amazon ECS: load balancer types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html)
+    /// - [Amazon ECS API: LoadBalancer](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html)
+    pub ClassicLoadBalancer {
+        id: "FARGATE-018",
+        name: "fargate-behind-classic-load-balancer",
+        severity: Error,
+        summary: "Fargate or awsvpc service behind a Classic Load Balancer",
+        tags: ["fargate", "load-balancing", "correctness"],
+        security_severity: None,
+        reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html",
+    }
+}
+
+impl Check for ClassicLoadBalancer {
+    fn check(&self, model: &Model, sink: &mut Sink) {
+        for service in &model.services {
+            let (reason, reason_span) = match (service.fargate_by(), service.awsvpc_configuration())
+            {
+                (Some(fargate), _) => (fargate.describe(), fargate.span()),
+                (None, Some(awsvpc)) => ("it uses the awsvpc network mode".to_string(), awsvpc),
+                (None, None) => continue,
+            };
+            for lb in &service.load_balancers {
+                let Some(clb) = &lb.load_balancer_name else {
+                    continue;
+                };
+                let name =
+                    value(&lb.load_balancer_name).map_or_else(String::new, |n| format!(" `{n}`"));
+                let subject = match service.name() {
+                    Some(s) => format!("Service `{s}`"),
+                    None => "This service".to_string(),
+                };
+                sink.report(
+                    clb.span(),
+                    format!(
+                        "{subject} cannot use the Classic Load Balancer{name}: {reason}, and such services support only Application and Network Load Balancers"
+                    ),
+                )
+                .primary("Classic Load Balancer named here")
+                .label(reason_span, "this makes the service Fargate/awsvpc")
+                .help("Register the service with an ALB or NLB target group (`targetGroupArn`) whose target type is `ip`.");
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+use crate::declare_rule;
+use crate::diagnostic::Sink;
+use crate::model::{ContainerDefinition, Model, TaskDefinition, known};
+use crate::rules::Check;
+use crate::source::span::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds task-definition parameters that Fargate does not support, in a task definition
+    /// that requires Fargate: `disableNetworking`, `dnsSearchDomains`, `dnsServers`,
+    /// `dockerSecurityOptions`, `extraHosts`, `gpu` resource requirements, `ipcMode`, `links`,
+    /// `privileged`, `maxSwap`, `swappiness` and `inferenceAccelerators`.
+    ///
+    /// ## Why is this bad?
+    /// AWS lists these as "not valid" for Fargate; registering the task definition for
+    /// Fargate fails, or a task definition shared with EC2 silently cannot run on Fargate.
+    /// Only values that do something are reported: `"privileged": false` and empty lists are
+    /// accepted.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"requiresCompatibilities": ["FARGATE"],
+    ///  "containerDefinitions": [{"name": "web", "image": "nginx", "privileged": true,
+    ///                            "links": ["db"]}], ...}
+    /// ```
+    ///
+    /// Use instead: drop the parameters; containers in a Fargate task reach each other on
+    /// `localhost`, so `links` is not needed.
+    ///
+    /// ## References
+    /// - [Amazon ECS: task definition differences for Fargate](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html)
+    pub UnsupportedParameter {
+        id: "FARGATE-005",
+        name: "fargate-unsupported-parameter",
+        severity: Error,
+        summary: "Task-definition parameter that Fargate does not support",
+        tags: ["fargate", "correctness"],
+        security_severity: None,
+        reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
+    }
+}
+
+/// Container parameters that are "not valid" on Fargate, and where a container sets one.
+/// Source: Amazon ECS Developer Guide, "Amazon ECS task definition differences for Fargate".
+/// A parameter's name, and where a definition sets it (if it does).
+type Finder<T> = (&'static str, fn(&T) -> Option<Span>);
+
+const CONTAINER_PARAMETERS: &[Finder<ContainerDefinition>] = &[
+    ("disableNetworking", |c| {
+        known(&c.disable_networking)
+            .filter(|v| v.value)
+            .map(|v| v.span)
+    }),
+    ("dnsSearchDomains", |c| c.dns_search_domains),
+    ("dnsServers", |c| c.dns_servers),
+    ("dockerSecurityOptions", |c| c.docker_security_options),
+    ("extraHosts", |c| c.extra_hosts),
+    ("links", |c| c.links),
+    ("privileged", |c| {
+        known(&c.privileged).filter(|v| v.value).map(|v| v.span)
+    }),
+    ("linuxParameters.maxSwap", |c| {
+        c.max_swap.as_ref().map(|v| v.span())
+    }),
+    ("linuxParameters.swappiness", |c| {
+        c.swappiness.as_ref().map(|v| v.span())
+    }),
+    ("GPU resourceRequirements", |c| {
+        c.resource_requirements
+            .iter()
+            .filter_map(|r| r.known())
+            .find(|r| r.value.eq_ignore_ascii_case("GPU"))
+            .map(|r| r.span)
+    }),
+];
+
+/// Task-level parameters that are not valid on Fargate (same source).
+const TASK_PARAMETERS: &[Finder<TaskDefinition>] = &[
+    ("ipcMode", |td| {
+        td.ipc_mode
+            .as_ref()
+            .filter(|v| v.value().is_none_or(|m| !m.is_empty()))
+            .map(|v| v.span())
+    }),
+    ("inferenceAccelerators", |td| td.inference_accelerators),
+];
+
+const HELP: &str =
+    "Remove it, or drop FARGATE from `requiresCompatibilities` if this task must run on EC2.";
+
+impl Check for UnsupportedParameter {
+    fn check(&self, model: &Model, sink: &mut Sink) {
+        for td in &model.task_definitions {
+            let Some(fargate) = td.requires_fargate() else {
+                continue;
+            };
+            for (name, find) in TASK_PARAMETERS {
+                if let Some(span) = find(td) {
+                    sink.report(span, format!("Fargate does not support `{name}`"))
+                        .label(fargate, "Fargate is required here")
+                        .help(HELP);
+                }
+            }
+            for (index, container) in td.containers.iter().enumerate() {
+                for (name, find) in CONTAINER_PARAMETERS {
+                    if let Some(span) = find(container) {
+                        sink.report(
+                            span,
+                            format!(
+                                "Fargate does not support `{name}` (container {})",
+                                container.name_or_index(index)
+                            ),
+                        )
+                        .label(fargate, "Fargate is required here")
+                        .help(HELP);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The rules: one file each, grouped by family, all registered in [`RULES`].
+//!
+//! A rule is declared with [`declare_rule!`]: its doc comment and metadata sit in one place
+//! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
+
+pub mod ecs_exec;
+pub mod ecs_td;
+pub mod fargate;
+pub mod input;
+pub mod pages;
+
+use crate::diagnostic::{Severity, Sink};
+use crate::model::Model;
+
+/// Everything known about a rule except its logic.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable forever, never reused: `FARGATE-001`.
+    pub id: &'static str,
+    /// kebab-case, naming the bad pattern: `invalid-fargate-cpu-memory`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One sentence: what the rule finds.
+    pub summary: &'static str,
+    pub tags: &'static [&'static str],
+    /// GitHub code scanning's score ("0.1"–"10.0") for security rules.
+    pub security_severity: Option<&'static str>,
+    /// The AWS document the rule's facts come from.
+    pub reference: &'static str,
+    /// The doc comment, as written (each line keeps the space after `///`).
+    pub raw_docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The rule's documentation in Markdown: *What it does*, *Why is this bad?*, examples,
+    /// *References*.
+    pub fn docs(&self) -> String {
+        self.raw_docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
+    /// Whether the selector (an id, a name, or an id prefix such as `FARGATE` or `ECS-TD`)
+    /// names this rule.
+    pub fn matches(&self, selector: &str) -> bool {
+        let selector = selector.trim();
+        self.name.eq_ignore_ascii_case(selector)
+            || self
+                .id
+                .get(..selector.len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(selector))
+    }
+}
+
+/// A rule's metadata, implemented by [`declare_rule!`].
+pub trait Declared {
+    fn meta() -> &'static RuleMeta;
+}
+
+/// A rule's logic over one document's model.
+pub trait Check {
+    fn check(&self, model: &Model, sink: &mut Sink);
+}
+
+/// A registered rule.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, model: &Model, sink: &mut Sink);
+}
+
+impl<T: Declared + Check + Send + Sync> Rule for T {
+    fn meta(&self) -> &'static RuleMeta {
+        T::meta()
+    }
+
+    fn check(&self, model: &Model, sink: &mut Sink) {
+        Check::check(self, model, sink);
+    }
+}
+
+/// Declares a rule: its doc comment (the rule's page) and metadata, in one place.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $rule:ident {
+            id: $id:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            summary: $summary:literal,
+            tags: [$($tag:literal),* $(,)?],
+            security_severity: $security:expr,
+            reference: $reference:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $rule;
+
+        impl $crate::rules::Declared for $rule {
+            fn meta() -> &'static $crate::rules::RuleMeta {
+                static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                    id: $id,
+                    name: $name,
+                    severity: $crate::diagnostic::Severity::$severity,
+                    summary: $summary,
+                    tags: &[$($tag),*],
+                    security_severity: $security,
+                    reference: $reference,
+                    raw_docs: concat!($($doc, "\n"),*),
+                };
+                &META
+            }
+        }
+    };
+}
+
+/// Every rule that checks the model, in id order.
+pub static RULES: &[&dyn Rule] = &[
+    &ecs_exec::execution_role_required::ExecutionRoleRequired,
+    &ecs_td::no_essential_container::NoEssentialContainer,
+    &ecs_td::host_port_must_match::HostPortMustMatch,
+    &ecs_td::duplicate_host_port::DuplicateHostPort,
+    &ecs_td::static_host_port::StaticHostPort,
+    &fargate::cpu_memory_combination::CpuMemoryCombination,
+    &fargate::task_size_required::TaskSizeRequired,
+    &fargate::windows_task_size::WindowsTaskSize,
+    &fargate::network_mode_awsvpc::NetworkModeAwsvpc,
+    &fargate::unsupported_parameter::UnsupportedParameter,
+    &fargate::log_driver::LogDriver,
+    &fargate::classic_load_balancer::ClassicLoadBalancer,
+];
+
+/// Every rule's metadata, including the checks the engine runs itself (unparsable input,
+/// schema violations), sorted by id.
+pub fn all() -> Vec<&'static RuleMeta> {
+    let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
+    all.push(input::parse_error::ParseError::meta());
+    all.push(input::schema_violation::SchemaViolation::meta());
+    all.sort_by_key(|m| m.id);
+    all
+}
+
+/// The rule with this id or name.
+pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
+    all()
+        .into_iter()
+        .find(|m| m.id.eq_ignore_ascii_case(id_or_name) || m.name.eq_ignore_ascii_case(id_or_name))
+}

@@ -1,0 +1,184 @@
+//! Lets `jsonschema` validate the spanned tree directly, with no conversion to
+//! `serde_json::Value` (the stack research measured 14 µs against 26 µs per task definition).
+
+use std::borrow::Cow;
+
+use jsonschema::JsonType;
+use jsonschema::json::{Array, Json, JsonNumber, Node as SchemaNode, NodeIdentity, Object};
+use serde_json::Number;
+
+use crate::source::span::Span;
+use crate::source::tree::{Entry, Node, Value};
+
+/// The spanned tree as a `jsonschema` instance representation.
+pub struct Spanned;
+
+/// A node handed to the validator. `Node` is covariant, so any `&'n Node<'s>` becomes one.
+#[derive(Clone, Copy)]
+pub struct NodeRef<'a>(pub &'a Node<'a>);
+
+impl Json for Spanned {
+    type Node<'a> = NodeRef<'a>;
+    type PreparedKey = Box<str>;
+    type StringBuffer = ();
+
+    fn prepare_key(key: &str) -> Box<str> {
+        key.into()
+    }
+
+    fn with_string_node<T>(_: &mut (), string: &str, f: impl FnOnce(NodeRef<'_>) -> T) -> T {
+        let node = Node::new(Span::default(), Value::String(Cow::Borrowed(string)));
+        f(NodeRef(&node))
+    }
+}
+
+pub struct NumberText<'a>(&'a str);
+
+impl JsonNumber for NumberText<'_> {
+    fn as_u64(&self) -> Option<u64> {
+        self.0.parse().ok()
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        self.0.parse().ok()
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        self.0.parse().ok()
+    }
+
+    fn as_str(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.0)
+    }
+
+    fn to_number(&self) -> Cow<'_, Number> {
+        // Out-of-range literals (`1e999`) are kept as written by the loader; the schema sees
+        // them as the largest finite number, which fails any `maximum`.
+        Cow::Owned(
+            self.0
+                .parse()
+                .unwrap_or_else(|_| Number::from_f64(f64::MAX).expect("finite")),
+        )
+    }
+}
+
+pub struct ObjectRef<'a>(&'a [Entry<'a>]);
+pub struct ArrayRef<'a>(&'a [Node<'a>]);
+
+type Members<'a> =
+    std::iter::Map<std::slice::Iter<'a, Entry<'a>>, fn(&'a Entry<'a>) -> (&'a str, NodeRef<'a>)>;
+type Elements<'a> = std::iter::Map<std::slice::Iter<'a, Node<'a>>, fn(&'a Node<'a>) -> NodeRef<'a>>;
+
+impl<'a> Object<'a, Spanned> for ObjectRef<'a> {
+    type Node = NodeRef<'a>;
+    type MemberName = &'a str;
+    type MembersIter = Members<'a>;
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn get(&self, key: &Box<str>) -> Option<NodeRef<'a>> {
+        self.0
+            .iter()
+            .rev()
+            .find(|e| e.key == **key)
+            .map(|e| NodeRef(&e.value))
+    }
+
+    fn members(&self) -> Members<'a> {
+        self.0.iter().map(|e| (e.key.as_ref(), NodeRef(&e.value)))
+    }
+}
+
+impl<'a> Array<'a, Spanned> for ArrayRef<'a> {
+    type Node = NodeRef<'a>;
+    type ElementsIter = Elements<'a>;
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn elements(&self) -> Elements<'a> {
+        self.0.iter().map(NodeRef)
+    }
+}
+
+impl<'a> SchemaNode<'a, Spanned> for NodeRef<'a> {
+    type Object = ObjectRef<'a>;
+    type Array = ArrayRef<'a>;
+    type Number = NumberText<'a>;
+
+    fn as_object(&self) -> Option<ObjectRef<'a>> {
+        match &self.0.value {
+            Value::Object(entries) => Some(ObjectRef(entries)),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<ArrayRef<'a>> {
+        match &self.0.value {
+            Value::Array(items) => Some(ArrayRef(items)),
+            _ => None,
+        }
+    }
+
+    fn as_string(&self) -> Option<Cow<'a, str>> {
+        match &self.0.value {
+            Value::String(s) => Some(Cow::Borrowed(s.as_ref())),
+            _ => None,
+        }
+    }
+
+    fn as_number(&self) -> Option<NumberText<'a>> {
+        match &self.0.value {
+            Value::Number(n) => Some(NumberText(n.as_ref())),
+            _ => None,
+        }
+    }
+
+    fn as_boolean(&self) -> Option<bool> {
+        match self.0.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        self.0.value == Value::Null
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self.0.value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    fn to_value(&self) -> Cow<'a, serde_json::Value> {
+        Cow::Owned(to_serde(self.0))
+    }
+
+    fn identity(&self) -> Option<NodeIdentity> {
+        Some(NodeIdentity::new(std::ptr::from_ref(self.0) as usize))
+    }
+}
+
+fn to_serde(node: &Node) -> serde_json::Value {
+    match &node.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => (*b).into(),
+        Value::Number(n) => NumberText(n).to_number().into_owned().into(),
+        Value::String(s) => s.to_string().into(),
+        Value::Array(items) => items.iter().map(to_serde).collect(),
+        Value::Object(entries) => entries
+            .iter()
+            .map(|e| (e.key.to_string(), to_serde(&e.value)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+    }
+}

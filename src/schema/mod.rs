@@ -1,0 +1,310 @@
+//! Structural validation of ECS API documents against the JSON Schemas in `schemas/`,
+//! compiled once per process and run on the spanned tree, so every violation is located.
+
+mod json_adapter;
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value as Json;
+
+use crate::dialect::PartKind;
+use crate::source::span::Span;
+use crate::source::tree::Node;
+use crate::suggest::closest;
+use json_adapter::{NodeRef, Spanned};
+
+/// One schema violation, located.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+struct Compiled {
+    schema: Json,
+    validator: Validator<Spanned>,
+}
+
+fn compiled(kind: PartKind) -> &'static Compiled {
+    static TASK_DEFINITION: OnceLock<Compiled> = OnceLock::new();
+    static SERVICE: OnceLock<Compiled> = OnceLock::new();
+    let (cell, text) = match kind {
+        PartKind::TaskDefinition => (
+            &TASK_DEFINITION,
+            include_str!("../../schemas/ecs-task-definition.schema.json"),
+        ),
+        PartKind::Service => (
+            &SERVICE,
+            include_str!("../../schemas/ecs-service.schema.json"),
+        ),
+    };
+    cell.get_or_init(|| {
+        let schema: Json = serde_json::from_str(text).expect("bundled schema is valid JSON");
+        let validator = jsonschema::options_for::<Spanned>()
+            .build(&schema)
+            .expect("bundled schema compiles");
+        Compiled { schema, validator }
+    })
+}
+
+/// Validates one recognised part of a document.
+pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
+    let compiled = compiled(kind);
+    compiled
+        .validator
+        .iter_errors(NodeRef(node))
+        .map(|error| violation(&compiled.schema, node, &error))
+        .collect()
+}
+
+/// The node at an error's instance path, the name of the property holding it, and the
+/// span of that property's key (where "missing" and "unknown" findings point).
+struct Located<'n, 's> {
+    node: &'n Node<'s>,
+    property: Option<String>,
+    key_span: Option<Span>,
+}
+
+fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError) -> Located<'n, 's> {
+    let mut here = Located {
+        node: root,
+        property: None,
+        key_span: None,
+    };
+    for segment in error.instance_path().segments() {
+        let next = match segment {
+            LocationSegment::Property(name) => here.node.entry(&name).map(|e| Located {
+                node: &e.value,
+                property: Some(name.to_string()),
+                key_span: Some(e.key_span),
+            }),
+            LocationSegment::Index(i) => {
+                here.node
+                    .as_array()
+                    .and_then(|items| items.get(i))
+                    .map(|n| Located {
+                        node: n,
+                        property: here.property.clone(),
+                        key_span: None,
+                    })
+            }
+        };
+        match next {
+            Some(next) => here = next,
+            None => break,
+        }
+    }
+    here
+}
+
+fn violation(schema: &Json, root: &Node, error: &ValidationError) -> Violation {
+    let at = locate(root, error);
+    let name = at
+        .property
+        .as_deref()
+        .map_or_else(|| "the document".to_string(), |p| format!("`{p}`"));
+    let value_span = at.node.span;
+    let plain = |message: String| Violation {
+        span: value_span,
+        message,
+        help: None,
+    };
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_properties(schema, error);
+            let key = unexpected.first().map(String::as_str).unwrap_or_default();
+            let span = at.node.entry(key).map_or(value_span, |e| e.key_span);
+            let suggestion = closest(key, allowed.iter().map(String::as_str));
+            Violation {
+                span,
+                message: format!("Unknown property `{key}` in {}", context(&at.property)),
+                help: Some(match suggestion {
+                    Some(s) => format!("Did you mean `{s}`?"),
+                    None => "Remove it: AWS rejects properties it does not know.".to_string(),
+                }),
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            Violation {
+                span: at.key_span.unwrap_or(Span::new(
+                    value_span.start as usize,
+                    value_span.start as usize + 1,
+                )),
+                message: format!(
+                    "Missing required property `{property}` in {}",
+                    context(&at.property)
+                ),
+                help: None,
+            }
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options: Vec<&str> = options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Json::as_str)
+                .collect();
+            let found = at
+                .node
+                .as_str()
+                .map_or_else(|| at.node.type_name().to_string(), |s| format!("`{s}`"));
+            Violation {
+                span: value_span,
+                message: format!("{name} must be one of {}, not {found}", one_of(&options)),
+                help: at
+                    .node
+                    .as_str()
+                    .and_then(|s| closest(s, options.iter().copied()))
+                    .map(|s| format!("Did you mean `{s}`?")),
+            }
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => article(&t.to_string()),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| article(&t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            let help = (expected == "a string" && at.node.as_str().is_none())
+                .then(|| format!("Quote the value: the AWS API takes {name} as a string."));
+            Violation {
+                span: value_span,
+                message: format!("{name} must be {expected}, not {}", at.node.type_name()),
+                help,
+            }
+        }
+        ValidationErrorKind::Maximum { limit } => plain(format!(
+            "{name} must be at most {limit}, not {}",
+            number_text(at.node)
+        )),
+        ValidationErrorKind::Minimum { limit } => plain(format!(
+            "{name} must be at least {limit}, not {}",
+            number_text(at.node)
+        )),
+        ValidationErrorKind::MaxItems { limit } => {
+            plain(format!("{name} may have at most {limit} items"))
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            plain(format!("{name} must have at least {limit} item(s)"))
+        }
+        _ => plain(format!("{name}: {}", error.masked())),
+    }
+}
+
+/// The property names the schema allows where an unknown one was found, for suggestions.
+fn allowed_properties(schema: &Json, error: &ValidationError) -> Vec<String> {
+    let path = error.schema_path().as_str();
+    let parent = path.strip_suffix("/additionalProperties").unwrap_or(path);
+    schema
+        .pointer(parent)
+        .and_then(|s| s.get("properties"))
+        .and_then(Json::as_object)
+        .map(|props| props.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn context(property: &Option<String>) -> String {
+    match property.as_deref() {
+        None => "this document".to_string(),
+        Some("containerDefinitions") => "a container definition".to_string(),
+        Some(p) => format!("`{p}`"),
+    }
+}
+
+fn one_of(options: &[&str]) -> String {
+    let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "one of the allowed values".to_string(),
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "array" | "object" | "integer" => format!("an {type_name}"),
+        "null" => "null".to_string(),
+        other => format!("a {other}"),
+    }
+}
+
+fn number_text(node: &Node) -> String {
+    match &node.value {
+        crate::source::tree::Value::Number(n) => n.to_string(),
+        _ => node.type_name().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse_json;
+
+    fn violations(kind: PartKind, text: &str) -> Vec<(String, String)> {
+        let root = parse_json(text).unwrap();
+        validate(kind, &root)
+            .into_iter()
+            .map(|v| (text[v.span.range()].to_string(), v.message))
+            .collect()
+    }
+
+    #[test]
+    fn locates_violations_on_the_offending_value() {
+        let found = violations(
+            PartKind::TaskDefinition,
+            r#"{"networkMode": "awsvcp", "cpu": 256, "containerDefinitions": [{"name": "a", "image": "b",
+                "privilege": true, "portMappings": [{"containerPort": 70000}]}]}"#,
+        );
+        assert!(
+            found.contains(&(
+                "\"awsvcp\"".into(),
+                "`networkMode` must be one of `bridge`, `host`, `awsvpc` or `none`, not `awsvcp`"
+                    .into()
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("256".into(), "`cpu` must be a string, not a number".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "\"privilege\"".into(),
+                "Unknown property `privilege` in a container definition".into()
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "70000".into(),
+                "`containerPort` must be at most 65535, not 70000".into()
+            )),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+    }
+
+    #[test]
+    fn valid_documents_pass() {
+        assert!(
+            violations(
+                PartKind::Service,
+                r#"{"serviceName": "a", "desiredCount": 2, "launchType": "FARGATE"}"#
+            )
+            .is_empty()
+        );
+        let missing = violations(
+            PartKind::TaskDefinition,
+            r#"{"containerDefinitions": [{"name": "a"}]}"#,
+        );
+        assert_eq!(missing.len(), 1);
+        assert!(missing[0].1.contains("Missing required property `image`"));
+    }
+}

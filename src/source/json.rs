@@ -1,0 +1,437 @@
+//! A strict JSON (RFC 8259) parser that records the byte span of every key and value.
+//!
+//! Hand-written because no crate gives byte spans on keys and values at this speed: the stack
+//! research measured 780–880 MB/s for this design against 340–450 MB/s for the best crate.
+//! Strings without escapes are borrowed from the input; numbers are kept as written.
+
+use std::borrow::Cow;
+
+use super::ParseError;
+use super::span::Span;
+use super::tree::{Entry, Node, Value};
+
+/// Deeper documents are refused rather than risking the stack: real ECS, IAM and
+/// CloudFormation documents nest a few dozen levels at most.
+pub const MAX_DEPTH: usize = 256;
+
+/// Parse a whole JSON document. A leading byte-order mark is skipped (spans still count it).
+pub fn parse_json(text: &str) -> Result<Node<'_>, ParseError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+    };
+    parser.skip_ws();
+    let root = parser.value(0)?;
+    parser.skip_ws();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error_here("unexpected content after the end of the JSON document"));
+    }
+    Ok(root)
+}
+
+struct Parser<'s> {
+    text: &'s str,
+    bytes: &'s [u8],
+    pos: usize,
+}
+
+impl<'s> Parser<'s> {
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn error_here(&self, message: impl Into<String>) -> ParseError {
+        // Point at the whole offending character, not at half of a multi-byte one.
+        let len = self.text[self.pos.min(self.text.len())..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        ParseError::new(message, Span::new(self.pos, self.pos + len))
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+        match self.peek() {
+            None => Err(self.error_here("unexpected end of file: expected a JSON value")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => {
+                let start = self.pos;
+                let s = self.string()?;
+                Ok(Node::new(Span::new(start, self.pos), Value::String(s)))
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(_) => Err(self.error_here("expected a JSON value")),
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<usize, ParseError> {
+        if depth >= MAX_DEPTH {
+            Err(self.error_here(format!("the document nests deeper than {MAX_DEPTH} levels")))
+        } else {
+            Ok(depth + 1)
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+        let depth = self.enter(depth)?;
+        let start = self.pos;
+        self.pos += 1;
+        let mut entries = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Node::new(
+                Span::new(start, self.pos),
+                Value::Object(entries),
+            ));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error_here(if self.peek() == Some(b'}') {
+                    "trailing comma before `}`"
+                } else {
+                    "expected a string key"
+                }));
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error_here("expected `:` after the object key"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            entries.push(Entry {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Node::new(
+                        Span::new(start, self.pos),
+                        Value::Object(entries),
+                    ));
+                }
+                None => return Err(self.error_here("unexpected end of file: unclosed object")),
+                Some(_) => {
+                    return Err(self.error_here("expected `,` or `}` after an object member"));
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+        let depth = self.enter(depth)?;
+        let start = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Node::new(Span::new(start, self.pos), Value::Array(items)));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() == Some(b']') {
+                return Err(self.error_here("trailing comma before `]`"));
+            }
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node::new(Span::new(start, self.pos), Value::Array(items)));
+                }
+                None => return Err(self.error_here("unexpected end of file: unclosed array")),
+                Some(_) => {
+                    return Err(self.error_here("expected `,` or `]` after an array element"));
+                }
+            }
+        }
+    }
+
+    /// Parses a string starting at the opening quote; leaves `pos` after the closing quote.
+    fn string(&mut self) -> Result<Cow<'s, str>, ParseError> {
+        let open = self.pos;
+        let body = open + 1;
+        let Some(rel) = memchr::memchr2(b'"', b'\\', &self.bytes[body..]) else {
+            self.pos = open;
+            return Err(self.error_here("unterminated string"));
+        };
+        let stop = body + rel;
+        self.check_no_control(body, stop)?;
+        if self.bytes[stop] == b'"' {
+            self.pos = stop + 1;
+            return Ok(Cow::Borrowed(&self.text[body..stop]));
+        }
+        let mut out = String::with_capacity(stop - body + 16);
+        out.push_str(&self.text[body..stop]);
+        self.pos = stop;
+        loop {
+            // At a backslash.
+            let esc = self.pos;
+            let Some(&kind) = self.bytes.get(esc + 1) else {
+                self.pos = open;
+                return Err(self.error_here("unterminated string"));
+            };
+            self.pos = esc + 2;
+            match kind {
+                b'"' => out.push('"'),
+                b'\\' => out.push('\\'),
+                b'/' => out.push('/'),
+                b'b' => out.push('\u{8}'),
+                b'f' => out.push('\u{c}'),
+                b'n' => out.push('\n'),
+                b'r' => out.push('\r'),
+                b't' => out.push('\t'),
+                b'u' => out.push(self.unicode_escape(esc)?),
+                _ => {
+                    self.pos = esc;
+                    return Err(ParseError::new(
+                        "invalid escape sequence in string",
+                        Span::new(esc, esc + 2),
+                    ));
+                }
+            }
+            let Some(rel) = memchr::memchr2(b'"', b'\\', &self.bytes[self.pos..]) else {
+                self.pos = open;
+                return Err(self.error_here("unterminated string"));
+            };
+            let stop = self.pos + rel;
+            self.check_no_control(self.pos, stop)?;
+            out.push_str(&self.text[self.pos..stop]);
+            self.pos = stop;
+            if self.bytes[stop] == b'"' {
+                self.pos = stop + 1;
+                return Ok(Cow::Owned(out));
+            }
+        }
+    }
+
+    fn check_no_control(&self, from: usize, to: usize) -> Result<(), ParseError> {
+        match self.bytes[from..to].iter().position(|&b| b < 0x20) {
+            None => Ok(()),
+            Some(i) => Err(ParseError::new(
+                "control character in string (escape it, e.g. `\\n`)",
+                Span::new(from + i, from + i + 1),
+            )),
+        }
+    }
+
+    /// Reads the 4 hex digits after `\u` (and a following low surrogate when needed).
+    fn unicode_escape(&mut self, esc: usize) -> Result<char, ParseError> {
+        let high = self.hex4(esc)?;
+        if (0xD800..0xDC00).contains(&high) {
+            if self.bytes.get(self.pos) == Some(&b'\\')
+                && self.bytes.get(self.pos + 1) == Some(&b'u')
+            {
+                let second = self.pos;
+                self.pos += 2;
+                let low = self.hex4(second)?;
+                if (0xDC00..0xE000).contains(&low) {
+                    let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    return Ok(char::from_u32(c).unwrap_or('\u{fffd}'));
+                }
+                // A high surrogate followed by something else: both become replacement
+                // characters, as lone surrogates cannot be represented in UTF-8.
+                return Ok(char::from_u32(low).unwrap_or('\u{fffd}'));
+            }
+            return Ok('\u{fffd}');
+        }
+        Ok(char::from_u32(high).unwrap_or('\u{fffd}'))
+    }
+
+    fn hex4(&mut self, esc: usize) -> Result<u32, ParseError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4);
+        let value = digits.and_then(|d| {
+            d.iter().try_fold(0u32, |acc, &b| {
+                (b as char).to_digit(16).map(|v| acc * 16 + v)
+            })
+        });
+        match value {
+            Some(v) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            None => Err(ParseError::new(
+                "invalid `\\u` escape: expected 4 hexadecimal digits",
+                Span::new(esc, (esc + 6).min(self.bytes.len())),
+            )),
+        }
+    }
+
+    fn number(&mut self) -> Result<Node<'s>, ParseError> {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut i = self.pos;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                while matches!(b.get(i), Some(b'0'..=b'9')) {
+                    i += 1;
+                }
+            }
+            _ => {
+                self.pos = i;
+                return Err(self.error_here("invalid number: expected a digit"));
+            }
+        }
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            if !matches!(b.get(i), Some(b'0'..=b'9')) {
+                self.pos = i;
+                return Err(self.error_here("invalid number: expected a digit after `.`"));
+            }
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if !matches!(b.get(i), Some(b'0'..=b'9')) {
+                self.pos = i;
+                return Err(self.error_here("invalid number: expected a digit in the exponent"));
+            }
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        if matches!(b.get(i), Some(b'0'..=b'9')) {
+            self.pos = i;
+            return Err(self.error_here("invalid number: leading zeros are not allowed"));
+        }
+        self.pos = i;
+        Ok(Node::new(
+            Span::new(start, i),
+            Value::Number(Cow::Borrowed(&self.text[start..i])),
+        ))
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value<'s>) -> Result<Node<'s>, ParseError> {
+        let start = self.pos;
+        if self.bytes[start..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(Node::new(Span::new(start, self.pos), value))
+        } else {
+            Err(self.error_here(format!("expected a JSON value (did you mean `{word}`?)")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn to_serde(node: &Node) -> serde_json::Value {
+        match &node.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => (*b).into(),
+            Value::Number(n) => serde_json::from_str(n).unwrap(),
+            Value::String(s) => s.to_string().into(),
+            Value::Array(items) => items.iter().map(to_serde).collect(),
+            Value::Object(entries) => entries
+                .iter()
+                .map(|e| (e.key.to_string(), to_serde(&e.value)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_valid_documents() {
+        for text in [
+            r#"{"a": [1, -2.5e3, 0, true, false, null], "b": {"c": "d\"e\\f\u00e9\n"}}"#,
+            r#""\ud83d\ude00 and é""#,
+            "[]",
+            " {} ",
+            "\t[ [ [ ] ] ]\n",
+            r#"{"dup": 1, "dup": 2}"#,
+        ] {
+            let ours = parse_json(text).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(to_serde(&ours), theirs, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_slice_back_to_the_token() {
+        let text = r#"{"cpu": "256", "n": 1.5, "list": [true]}"#;
+        let root = parse_json(text).unwrap();
+        let entries = root.as_object().unwrap();
+        assert_eq!(&text[entries[0].key_span.range()], "\"cpu\"");
+        assert_eq!(&text[entries[0].value.span.range()], "\"256\"");
+        assert_eq!(&text[entries[1].value.span.range()], "1.5");
+        assert_eq!(&text[entries[2].value.span.range()], "[true]");
+        assert_eq!(root.get("n").unwrap().value, Value::Number("1.5".into()));
+    }
+
+    #[test]
+    fn rejects_invalid_documents_with_a_location() {
+        for (text, at, message) in [
+            (r#"{"a": 1,}"#, 8, "trailing comma"),
+            (r#"{"a" 1}"#, 5, "expected `:`"),
+            (r#"[1 2]"#, 3, "expected `,` or `]`"),
+            (r#"{"a": tru}"#, 6, "did you mean `true`"),
+            (r#"{"a": 01}"#, 7, "leading zeros"),
+            (r#"{"a": "x"#, 6, "unterminated string"),
+            ("{\"a\": \"x\ty\"}", 8, "control character"),
+            (r#"{"a": "\q"}"#, 7, "invalid escape"),
+            (r#"{"a": "\u12"}"#, 7, "4 hexadecimal digits"),
+            (r#"{"a": 1} x"#, 9, "after the end"),
+            ("", 0, "unexpected end of file"),
+            (r#"{"a": [1"#, 8, "unclosed array"),
+            (r#"{"a": -}"#, 7, "expected a digit"),
+            (r#"{"a": 1.}"#, 8, "after `.`"),
+            (r#"{"a": 1e}"#, 8, "exponent"),
+        ] {
+            let err = parse_json(text).unwrap_err();
+            assert!(err.message.contains(message), "{text}: {}", err.message);
+            assert_eq!(err.span.start as usize, at, "{text}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn skips_a_byte_order_mark_but_keeps_offsets() {
+        let text = "\u{feff}{\"a\": 1}";
+        let root = parse_json(text).unwrap();
+        assert_eq!(root.span.start, 3);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflowing() {
+        let text = "[".repeat(100_000);
+        let err = parse_json(&text).unwrap_err();
+        assert!(err.message.contains("nests deeper"));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        assert!(parse_json(&ok).is_ok());
+    }
+}

@@ -1,0 +1,82 @@
+//! Byte ranges into a file's text. Every node, key and diagnostic label carries one; line and
+//! column numbers are computed from them only when a report is written.
+
+use std::ops::Range;
+
+/// A half-open byte range `start..end` in one file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        // Files larger than 4 GiB are refused by the reader, so offsets always fit.
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
+    }
+
+    /// An empty span at `offset`, for "something is missing here" diagnostics.
+    pub fn at(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A value together with where it was written: `span` is the use site; `origin` is where the
+/// value really came from when it arrived through indirection (a CloudFormation parameter's
+/// `Default`, a Terraform variable), so a diagnostic can label both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+    pub origin: Option<Span>,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Located {
+            value,
+            span,
+            origin: None,
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            span: self.span,
+            origin: self.origin,
+        }
+    }
+
+    pub fn as_ref(&self) -> Located<&T> {
+        Located {
+            value: &self.value,
+            span: self.span,
+            origin: self.origin,
+        }
+    }
+}

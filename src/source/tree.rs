@@ -1,0 +1,153 @@
+//! The spanned document tree shared by the JSON and YAML loaders: every mapping, key, sequence
+//! and scalar carries its byte range, so rules never search text to find what they report on.
+//! Strings borrow from the file's text wherever no unescaping was needed.
+
+use std::borrow::Cow;
+
+use super::span::Span;
+
+/// One value in a document, with the byte range it occupies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<'s> {
+    pub span: Span,
+    pub value: Value<'s>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'s> {
+    Null,
+    Bool(bool),
+    /// The number exactly as written, so `70000` or `1e999` can be reported rather than
+    /// silently rounded. JSON grammar has already been checked by the loader.
+    Number(Cow<'s, str>),
+    String(Cow<'s, str>),
+    Array(Vec<Node<'s>>),
+    /// Members in source order; duplicate keys are kept (the last one wins on lookup, as in
+    /// the AWS SDKs' JSON readers).
+    Object(Vec<Entry<'s>>),
+}
+
+/// One member of an object: the key with its own span, and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<'s> {
+    pub key: Cow<'s, str>,
+    pub key_span: Span,
+    pub value: Node<'s>,
+}
+
+impl<'s> Node<'s> {
+    pub fn new(span: Span, value: Value<'s>) -> Self {
+        Node { span, value }
+    }
+
+    pub fn as_object(&self) -> Option<&[Entry<'s>]> {
+        match &self.value {
+            Value::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node<'s>]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object (the last one, if the key is duplicated).
+    pub fn get(&self, key: &str) -> Option<&Node<'s>> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry<'s>> {
+        self.as_object()?.iter().rev().find(|e| e.key == key)
+    }
+
+    /// A short name for the value's type, for messages ("expected an array, found a string").
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// The JSON pointer (RFC 6901) of the innermost node whose span contains `target`, used
+    /// as a finding's logical location: it survives edits that move lines.
+    pub fn pointer_to(&self, target: Span) -> String {
+        let mut pointer = String::new();
+        let mut node = self;
+        'descend: loop {
+            match &node.value {
+                Value::Object(entries) => {
+                    for entry in entries {
+                        let inside_value = contains(entry.value.span, target);
+                        if inside_value || contains(entry.key_span, target) {
+                            pointer.push('/');
+                            push_escaped(&mut pointer, &entry.key);
+                            if inside_value {
+                                node = &entry.value;
+                                continue 'descend;
+                            }
+                            break 'descend;
+                        }
+                    }
+                }
+                Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        if contains(item.span, target) {
+                            pointer.push('/');
+                            pointer.push_str(&index.to_string());
+                            node = item;
+                            continue 'descend;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            break;
+        }
+        pointer
+    }
+}
+
+fn contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && !(outer.is_empty() && inner != outer)
+}
+
+fn push_escaped(pointer: &mut String, key: &str) {
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse_json;
+
+    #[test]
+    fn pointer_names_the_innermost_member() {
+        let text = r#"{"a": [1, {"b/c": true}], "d": 2}"#;
+        let root = parse_json(text).unwrap();
+        let t = text.find("true").unwrap();
+        assert_eq!(root.pointer_to(Span::new(t, t + 4)), "/a/1/b~1c");
+        let d = text.find("\"d\"").unwrap();
+        assert_eq!(root.pointer_to(Span::new(d, d + 3)), "/d");
+        assert_eq!(root.pointer_to(Span::new(0, text.len())), "");
+    }
+}

@@ -1,0 +1,583 @@
+//! YAML to the spanned tree, built from `saphyr-parser` events.
+//!
+//! CloudFormation short-form tags become their long form with spans: `!Ref Foo` is the node
+//! `{"Ref": "Foo"}` whose key spans `!Ref` and whose value spans `Foo`, so rules and the
+//! CloudFormation resolver see one shape whichever form the author wrote. Plain scalars are
+//! typed by the YAML 1.2 core schema (the one CloudFormation uses). Aliases are expanded
+//! within a budget, so an alias bomb is an error, not an out-of-memory.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
+
+use super::ParseError;
+use super::json::MAX_DEPTH;
+use super::span::Span;
+use super::tree::{Entry, Node, Value};
+
+/// How many nodes alias expansion may add to a file before it is refused.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// Parse every document of a YAML stream.
+pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
+    let mut builder = Builder {
+        text,
+        offsets: CharOffsets::new(text),
+        stack: Vec::new(),
+        anchors: FxHashMap::default(),
+        alias_budget: MAX_ALIAS_NODES,
+        documents: Vec::new(),
+    };
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| {
+            let at = builder.offsets.byte(e.marker());
+            ParseError::new(format!("invalid YAML: {}", e.info()), Span::new(at, at + 1))
+        })?;
+        let span = Span::new(
+            builder.offsets.byte(&span.start),
+            builder.offsets.byte(&span.end),
+        );
+        builder.event(event, span)?;
+    }
+    Ok(builder.documents)
+}
+
+enum Frame<'s> {
+    Seq {
+        start: usize,
+        items: Vec<Node<'s>>,
+        anchor: usize,
+        tag: Option<(Cow<'s, Tag>, Span)>,
+    },
+    Map {
+        start: usize,
+        entries: Vec<Entry<'s>>,
+        key: Option<(Cow<'s, str>, Span)>,
+        anchor: usize,
+        tag: Option<(Cow<'s, Tag>, Span)>,
+    },
+}
+
+struct Builder<'s> {
+    text: &'s str,
+    offsets: CharOffsets<'s>,
+    stack: Vec<Frame<'s>>,
+    /// Anchored nodes by anchor id, with their node counts for the alias budget.
+    anchors: FxHashMap<usize, (Node<'s>, usize)>,
+    alias_budget: usize,
+    documents: Vec<Node<'s>>,
+}
+
+impl<'s> Builder<'s> {
+    fn event(&mut self, event: Event<'s>, span: Span) -> Result<(), ParseError> {
+        match event {
+            Event::Scalar(value, style, anchor, tag) => {
+                let (tag_span, span) = self.split_tag(span, tag.is_some());
+                let node = self.scalar(value, style, span, tag.as_deref(), tag_span);
+                self.finish(node, anchor, None)
+            }
+            Event::SequenceStart(anchor, tag) => {
+                let (tag_span, span) = self.split_tag(span, tag.is_some());
+                self.push(
+                    Frame::Seq {
+                        start: span.start as usize,
+                        items: Vec::new(),
+                        anchor,
+                        tag: tag.map(|t| (t, tag_span)),
+                    },
+                    span,
+                )
+            }
+            Event::MappingStart(anchor, tag) => {
+                let (tag_span, span) = self.split_tag(span, tag.is_some());
+                self.push(
+                    Frame::Map {
+                        start: span.start as usize,
+                        entries: Vec::new(),
+                        key: None,
+                        anchor,
+                        tag: tag.map(|t| (t, tag_span)),
+                    },
+                    span,
+                )
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let end = (span.end as usize).max(span.start as usize);
+                let node_and_meta = match self.stack.pop() {
+                    Some(Frame::Seq {
+                        start,
+                        items,
+                        anchor,
+                        tag,
+                    }) => (
+                        Node::new(
+                            Span::new(start, end.max(last_end(&items, start))),
+                            Value::Array(items),
+                        ),
+                        anchor,
+                        tag,
+                    ),
+                    Some(Frame::Map {
+                        start,
+                        entries,
+                        anchor,
+                        tag,
+                        ..
+                    }) => {
+                        let inner_end = entries.last().map_or(start, |e| e.value.span.end as usize);
+                        (
+                            Node::new(Span::new(start, end.max(inner_end)), Value::Object(entries)),
+                            anchor,
+                            tag,
+                        )
+                    }
+                    None => return Ok(()),
+                };
+                let (node, anchor, tag) = node_and_meta;
+                let node = match tag {
+                    Some((tag, tag_span)) => self.apply_tag(node, Some(&tag), tag_span),
+                    None => node,
+                };
+                self.finish(node, anchor, None)
+            }
+            Event::Alias(id) => {
+                let Some((node, count)) = self.anchors.get(&id) else {
+                    return Err(ParseError::new("YAML alias to an unknown anchor", span));
+                };
+                if *count > self.alias_budget {
+                    return Err(ParseError::new(
+                        format!(
+                            "YAML aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)"
+                        ),
+                        span,
+                    ));
+                }
+                self.alias_budget -= count;
+                let node = node.clone();
+                self.finish(node, 0, Some(span))
+            }
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => Ok(()),
+        }
+    }
+
+    fn push(&mut self, frame: Frame<'s>, span: Span) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(ParseError::new(
+                format!("the document nests deeper than {MAX_DEPTH} levels"),
+                span,
+            ));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Attach a completed node to its parent, or make it a document.
+    fn finish(
+        &mut self,
+        node: Node<'s>,
+        anchor: usize,
+        alias_at: Option<Span>,
+    ) -> Result<(), ParseError> {
+        if anchor > 0 {
+            let count = count_nodes(&node);
+            self.anchors.insert(anchor, (node.clone(), count));
+        }
+        match self.stack.last_mut() {
+            None => self.documents.push(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => {
+                    // This node is a key. Scalar keys use their text; a complex key (a
+                    // mapping or sequence used as a key) is named by its source text.
+                    let span = alias_at.unwrap_or(node.span);
+                    let name = match node.value {
+                        Value::String(s) | Value::Number(s) => s,
+                        Value::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+                        Value::Null => Cow::Borrowed(""),
+                        _ => Cow::Borrowed(&self.text[span.range()]),
+                    };
+                    *key = Some((name, span));
+                }
+                Some((name, key_span)) => entries.push(Entry {
+                    key: name,
+                    key_span,
+                    value: node,
+                }),
+            },
+        }
+        Ok(())
+    }
+
+    fn scalar(
+        &self,
+        value: Cow<'s, str>,
+        style: ScalarStyle,
+        span: Span,
+        tag: Option<&Tag>,
+        tag_span: Span,
+    ) -> Node<'s> {
+        let span = if value.is_empty() && style == ScalarStyle::Plain {
+            Span::at(span.start as usize)
+        } else {
+            span
+        };
+        let typed = match tag {
+            Some(t) if is_core_tag(t, "str") => Value::String(value),
+            Some(t) if t.handle == "!" => Value::String(value),
+            _ if style == ScalarStyle::Plain => plain_scalar(value),
+            _ => Value::String(value),
+        };
+        let node = Node::new(span, typed);
+        match tag {
+            Some(t) if t.handle == "!" && t.suffix == "GetAtt" => {
+                self.get_att_short_form(node, tag_span)
+            }
+            _ => self.apply_tag(node, tag, tag_span),
+        }
+    }
+
+    /// `!Ref X` → `{"Ref": X}`; other CloudFormation short forms → `{"Fn::Name": X}`.
+    /// Unknown local tags are dropped and the value kept.
+    fn apply_tag(&self, node: Node<'s>, tag: Option<&Tag>, tag_span: Span) -> Node<'s> {
+        let Some(tag) = tag else { return node };
+        if tag.handle != "!" {
+            return node;
+        }
+        let Some(long) = cfn_long_form(&tag.suffix) else {
+            return node;
+        };
+        Node::new(
+            tag_span.cover(node.span),
+            Value::Object(vec![Entry {
+                key: Cow::Borrowed(long),
+                key_span: tag_span,
+                value: node,
+            }]),
+        )
+    }
+
+    /// `!GetAtt Res.Attr` is the long form `{"Fn::GetAtt": ["Res", "Attr"]}`.
+    fn get_att_short_form(&self, node: Node<'s>, tag_span: Span) -> Node<'s> {
+        let Value::String(s) = &node.value else {
+            return self.apply_tag(node, Some(&get_att_tag()), tag_span);
+        };
+        let Some(dot) = s.find('.') else {
+            return self.apply_tag(node, Some(&get_att_tag()), tag_span);
+        };
+        // Split spans exactly when the source text is the value itself (a plain scalar).
+        let exact = &self.text[node.span.range()] == s.as_ref();
+        let (left_span, right_span) = if exact {
+            let start = node.span.start as usize;
+            (
+                Span::new(start, start + dot),
+                Span::new(start + dot + 1, node.span.end as usize),
+            )
+        } else {
+            (node.span, node.span)
+        };
+        let (left, right) = match &node.value {
+            Value::String(Cow::Borrowed(b)) => {
+                (Cow::Borrowed(&b[..dot]), Cow::Borrowed(&b[dot + 1..]))
+            }
+            _ => (
+                Cow::Owned(s[..dot].to_string()),
+                Cow::Owned(s[dot + 1..].to_string()),
+            ),
+        };
+        let list = Node::new(
+            node.span,
+            Value::Array(vec![
+                Node::new(left_span, Value::String(left)),
+                Node::new(right_span, Value::String(right)),
+            ]),
+        );
+        self.apply_tag(list, Some(&get_att_tag()), tag_span)
+    }
+
+    /// The scanner's span of a tagged node starts at the tag: split it into the tag
+    /// (`!Ref`) and the value after it and the whitespace that follows.
+    fn split_tag(&self, span: Span, tagged: bool) -> (Span, Span) {
+        let start = span.start as usize;
+        let end = (span.end as usize).max(start);
+        if !tagged || !self.text[start..].starts_with('!') {
+            return (Span::at(start), span);
+        }
+        let rest = &self.text[start..end];
+        let tag_len = rest
+            .find(|c: char| c.is_whitespace() || c == '[' || c == '{')
+            .unwrap_or(rest.len());
+        let value_start = rest[tag_len..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(end, |i| start + tag_len + i);
+        (
+            Span::new(start, start + tag_len),
+            Span::new(value_start, end),
+        )
+    }
+}
+
+fn get_att_tag() -> Tag {
+    Tag {
+        handle: "!".into(),
+        suffix: "GetAtt".into(),
+    }
+}
+
+fn last_end(items: &[Node], start: usize) -> usize {
+    items.last().map_or(start, |n| n.span.end as usize)
+}
+
+fn count_nodes(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Array(items) => items.iter().map(count_nodes).sum(),
+        Value::Object(entries) => entries.iter().map(|e| count_nodes(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+fn is_core_tag(tag: &Tag, suffix: &str) -> bool {
+    (tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:") && tag.suffix == suffix
+}
+
+/// The CloudFormation intrinsic a short-form tag stands for.
+/// Source: AWS CloudFormation User Guide, "Intrinsic function reference".
+fn cfn_long_form(suffix: &str) -> Option<&'static str> {
+    Some(match suffix {
+        "Ref" => "Ref",
+        "Condition" => "Condition",
+        "Base64" => "Fn::Base64",
+        "Cidr" => "Fn::Cidr",
+        "FindInMap" => "Fn::FindInMap",
+        "ForEach" => "Fn::ForEach",
+        "GetAtt" => "Fn::GetAtt",
+        "GetAZs" => "Fn::GetAZs",
+        "ImportValue" => "Fn::ImportValue",
+        "Join" => "Fn::Join",
+        "Length" => "Fn::Length",
+        "Select" => "Fn::Select",
+        "Split" => "Fn::Split",
+        "Sub" => "Fn::Sub",
+        "ToJsonString" => "Fn::ToJsonString",
+        "Transform" => "Fn::Transform",
+        "And" => "Fn::And",
+        "Equals" => "Fn::Equals",
+        "If" => "Fn::If",
+        "Not" => "Fn::Not",
+        "Or" => "Fn::Or",
+        _ => return None,
+    })
+}
+
+/// Types a plain scalar by the YAML 1.2 core schema. Numbers keep their text (hex and octal
+/// are rewritten in decimal so every number in the tree reads the same way).
+fn plain_scalar(text: Cow<'_, str>) -> Value<'_> {
+    match text.as_ref() {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(n) = text
+            .strip_prefix(prefix)
+            .and_then(|digits| u64::from_str_radix(digits, radix).ok())
+        {
+            return Value::Number(Cow::Owned(n.to_string()));
+        }
+    }
+    if is_core_number(&text) {
+        let canonical = text.strip_prefix('+').map(str::to_string);
+        return Value::Number(canonical.map_or(text, Cow::Owned));
+    }
+    Value::String(text)
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` from the YAML 1.2 core schema,
+/// restricted to what JSON can also represent (no `.inf`/`.nan`, which stay strings).
+fn is_core_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let int_digits = i - int_start;
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+            frac_digits += 1;
+        }
+        // JSON needs digits on both sides of the point.
+        if int_digits == 0 || frac_digits == 0 {
+            return false;
+        }
+    }
+    if int_digits == 0 {
+        return false;
+    }
+    // A leading zero (`0123`) is a string to CloudFormation's parser, as in JSON.
+    if int_digits > 1 && b[int_start] == b'0' {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp_start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Converts saphyr's character offsets to byte offsets. Markers arrive nearly in order, so a
+/// cursor that walks from the last answer makes the whole file cost O(n); ASCII files skip it.
+struct CharOffsets<'s> {
+    text: &'s str,
+    ascii: bool,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'s> CharOffsets<'s> {
+    fn new(text: &'s str) -> Self {
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    fn byte(&mut self, marker: &Marker) -> usize {
+        let target = marker.index();
+        if self.ascii {
+            return target.min(self.text.len());
+        }
+        let bytes = self.text.as_bytes();
+        while self.char_idx < target && self.byte_idx < bytes.len() {
+            self.byte_idx += utf8_len(bytes[self.byte_idx]);
+            self.char_idx += 1;
+        }
+        while self.char_idx > target && self.byte_idx > 0 {
+            self.byte_idx -= 1;
+            while !self.text.is_char_boundary(self.byte_idx) {
+                self.byte_idx -= 1;
+            }
+            self.char_idx -= 1;
+        }
+        self.byte_idx.min(bytes.len())
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Node<'_> {
+        let mut docs = parse_yaml(text).unwrap();
+        assert_eq!(docs.len(), 1);
+        docs.remove(0)
+    }
+
+    #[test]
+    fn short_form_tags_become_long_form_with_spans() {
+        let text = "A: !Ref Foo\nB: !GetAtt Bar.Arn\nC: !Sub\n  - '${X}'\n  - X: 1\n";
+        let root = one(text);
+        let a = root.get("A").unwrap();
+        let r = a.entry("Ref").unwrap();
+        assert_eq!(&text[r.key_span.range()], "!Ref");
+        assert_eq!(&text[r.value.span.range()], "Foo");
+        assert_eq!(&text[a.span.range()], "!Ref Foo");
+        let b = root.get("B").unwrap().get("Fn::GetAtt").unwrap();
+        let parts = b.as_array().unwrap();
+        assert_eq!(&text[parts[0].span.range()], "Bar");
+        assert_eq!(&text[parts[1].span.range()], "Arn");
+        let c = root.get("C").unwrap().entry("Fn::Sub").unwrap();
+        assert_eq!(&text[c.key_span.range()], "!Sub");
+        assert_eq!(c.value.as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn plain_scalars_follow_the_core_schema() {
+        let root = one(
+            "a: 256\nb: '256'\nc: true\nd: ~\ne: 2012-10-17\nf: 1.5\ng: 0x10\nh: yes\ni: 0123\n",
+        );
+        assert_eq!(root.get("a").unwrap().value, Value::Number("256".into()));
+        assert_eq!(root.get("b").unwrap().value, Value::String("256".into()));
+        assert_eq!(root.get("c").unwrap().value, Value::Bool(true));
+        assert_eq!(root.get("d").unwrap().value, Value::Null);
+        assert_eq!(
+            root.get("e").unwrap().value,
+            Value::String("2012-10-17".into())
+        );
+        assert_eq!(root.get("f").unwrap().value, Value::Number("1.5".into()));
+        assert_eq!(root.get("g").unwrap().value, Value::Number("16".into()));
+        assert_eq!(root.get("h").unwrap().value, Value::String("yes".into()));
+        assert_eq!(root.get("i").unwrap().value, Value::String("0123".into()));
+    }
+
+    #[test]
+    fn offsets_are_bytes_after_multibyte_characters() {
+        let text = "name: \"é日本\"\ncpu: 512\n";
+        let root = one(text);
+        let cpu = root.get("cpu").unwrap();
+        assert_eq!(&text[cpu.span.range()], "512");
+        let entry = root.entry("cpu").unwrap();
+        assert_eq!(&text[entry.key_span.range()], "cpu");
+    }
+
+    #[test]
+    fn aliases_expand_and_bombs_are_refused() {
+        let root = one("base: &b {x: 1}\ncopy: *b\n");
+        assert_eq!(
+            root.get("copy").unwrap().get("x").unwrap().value,
+            Value::Number("1".into())
+        );
+
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i", "j"])
+        {
+            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let err = parse_yaml(&bomb).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{}", err.message);
+    }
+
+    #[test]
+    fn errors_carry_a_location() {
+        let err = parse_yaml("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(err.message.starts_with("invalid YAML"));
+        let err = parse_yaml(&"- ".repeat(1000)).unwrap_err();
+        assert!(err.message.contains("nests deeper"), "{}", err.message);
+    }
+
+    #[test]
+    fn several_documents() {
+        assert_eq!(parse_yaml("a: 1\n---\nb: 2\n").unwrap().len(), 2);
+        assert_eq!(parse_yaml("# only a comment\n").unwrap().len(), 0);
+    }
+}
