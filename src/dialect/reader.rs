@@ -77,7 +77,8 @@ impl Resolve for Literal {
     }
 }
 
-fn is_placeholder(s: &str) -> bool {
+/// Whether a string is a template placeholder that a deploy tool fills in later.
+pub fn is_placeholder(s: &str) -> bool {
     (s.contains("{{") && s.contains("}}")) || s.contains("${")
 }
 
@@ -88,15 +89,15 @@ pub struct Reader<'r> {
 }
 
 impl Reader<'_> {
-    /// The member named `camel` (in this reader's spelling). A `null` value counts as absent,
-    /// as it does for the AWS APIs.
+    /// The member named `camel` (in this reader's spelling). `null` and `""` count as
+    /// absent: SDK-based deploy tools (ecspresso, describe output) write unset fields so.
     pub fn get<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<&'n Node<'s>> {
         let entries = obj.as_object()?;
         let entry = entries
             .iter()
             .rev()
             .find(|e| self.spelling.matches(&e.key, camel))?;
-        (entry.value.value != Value::Null).then_some(&entry.value)
+        (!is_unset(&entry.value)).then_some(&entry.value)
     }
 
     /// The object members of the list `camel` (non-objects are the schema check's business).
@@ -186,6 +187,15 @@ impl Reader<'_> {
     }
 }
 
+/// `null` or the empty string: what SDK-generated documents write for "not set".
+pub fn is_unset(node: &Node) -> bool {
+    match &node.value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        _ => false,
+    }
+}
+
 fn parse_val<T>(v: Val<Scalar>, parse: impl Fn(&Scalar) -> Option<T>) -> Val<T> {
     match v {
         Val::Known(l) => match parse(&l.value) {
@@ -224,7 +234,7 @@ mod tests {
 
     #[test]
     fn literal_values_placeholders_and_nulls() {
-        let root = parse_json(r#"{"a": "x", "b": "{{ must_env `CPU` }}", "c": null, "d": "12", "e": [1], "f": "${IMAGE}:1"}"#).unwrap();
+        let root = parse_json(r#"{"a": "x", "b": "{{ must_env `CPU` }}", "c": null, "d": "12", "e": [1], "f": "${IMAGE}:1", "g": ""}"#).unwrap();
         let reader = Reader {
             spelling: Spelling::Camel,
             resolve: &Literal,
@@ -236,6 +246,7 @@ mod tests {
         assert!(reader.string(&root, "b").unwrap().is_unknown());
         assert!(reader.string(&root, "f").unwrap().is_unknown());
         assert!(reader.string(&root, "c").is_none());
+        assert!(reader.string(&root, "g").is_none());
         assert_eq!(reader.u32(&root, "d").unwrap().value(), Some(&12));
         assert!(matches!(reader.u32(&root, "a"), Some(Val::Invalid(_))));
         assert!(matches!(reader.string(&root, "e"), Some(Val::Invalid(_))));

@@ -7,6 +7,7 @@ use jsonschema::JsonType;
 use jsonschema::json::{Array, Json, JsonNumber, Node as SchemaNode, NodeIdentity, Object};
 use serde_json::Number;
 
+use crate::dialect::reader::is_unset;
 use crate::source::span::Span;
 use crate::source::tree::{Entry, Node, Value};
 
@@ -65,8 +66,16 @@ impl JsonNumber for NumberText<'_> {
 pub struct ObjectRef<'a>(&'a [Entry<'a>]);
 pub struct ArrayRef<'a>(&'a [Node<'a>]);
 
-type Members<'a> =
-    std::iter::Map<std::slice::Iter<'a, Entry<'a>>, fn(&'a Entry<'a>) -> (&'a str, NodeRef<'a>)>;
+type Members<'a> = std::iter::Map<
+    std::iter::Filter<std::slice::Iter<'a, Entry<'a>>, fn(&&'a Entry<'a>) -> bool>,
+    fn(&'a Entry<'a>) -> (&'a str, NodeRef<'a>),
+>;
+
+/// Unset members (`null`, `""`) are not validated: they mean "not set" to the SDK-based
+/// tools that write them, and to the AWS APIs.
+fn is_set(entry: &&Entry) -> bool {
+    !is_unset(&entry.value)
+}
 type Elements<'a> = std::iter::Map<std::slice::Iter<'a, Node<'a>>, fn(&'a Node<'a>) -> NodeRef<'a>>;
 
 impl<'a> Object<'a, Spanned> for ObjectRef<'a> {
@@ -75,7 +84,7 @@ impl<'a> Object<'a, Spanned> for ObjectRef<'a> {
     type MembersIter = Members<'a>;
 
     fn len(&self) -> usize {
-        self.0.len()
+        self.members().count()
     }
 
     fn get(&self, key: &Box<str>) -> Option<NodeRef<'a>> {
@@ -83,11 +92,15 @@ impl<'a> Object<'a, Spanned> for ObjectRef<'a> {
             .iter()
             .rev()
             .find(|e| e.key == **key)
+            .filter(is_set)
             .map(|e| NodeRef(&e.value))
     }
 
     fn members(&self) -> Members<'a> {
-        self.0.iter().map(|e| (e.key.as_ref(), NodeRef(&e.value)))
+        self.0
+            .iter()
+            .filter(is_set as fn(&&Entry) -> bool)
+            .map(|e| (e.key.as_ref(), NodeRef(&e.value)))
     }
 }
 

@@ -11,6 +11,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::dialect::PartKind;
+use crate::dialect::reader::is_placeholder;
 use crate::source::span::Span;
 use crate::source::tree::Node;
 use crate::suggest::closest;
@@ -57,6 +58,14 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
     compiled
         .validator
         .iter_errors(NodeRef(node))
+        // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before deployment:
+        // it satisfies `required`, and its type and value are not known yet.
+        .filter(|error| {
+            locate(node, error)
+                .node
+                .as_str()
+                .is_none_or(|s| !is_placeholder(s))
+        })
         .map(|error| violation(&compiled.schema, node, &error))
         .collect()
 }
@@ -130,6 +139,17 @@ fn violation(schema: &Json, root: &Node, error: &ValidationError) -> Violation {
         }
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
+            // Present but `null` or `""`: point at the empty value itself.
+            if let Some(entry) = at.node.entry(property) {
+                return Violation {
+                    span: entry.value.span,
+                    message: format!(
+                        "`{property}` in {} is required, but it is empty",
+                        context(&at.property)
+                    ),
+                    help: None,
+                };
+            }
             Violation {
                 span: at.key_span.unwrap_or(Span::new(
                     value_span.start as usize,
@@ -306,5 +326,20 @@ mod tests {
         );
         assert_eq!(missing.len(), 1);
         assert!(missing[0].1.contains("Missing required property `image`"));
+        // Unset values and template placeholders are not violations.
+        let templated = r#"{"ipcMode": "", "pidMode": null, "containerDefinitions": [{"name": "a",
+            "image": "{{ must_env `IMAGE` }}", "portMappings": [{"containerPort": "{{ .port }}"}]}]}"#;
+        assert!(violations(PartKind::TaskDefinition, templated).is_empty());
+        let empty = violations(
+            PartKind::TaskDefinition,
+            r#"{"containerDefinitions": [{"name": "a", "image": ""}]}"#,
+        );
+        assert_eq!(
+            empty,
+            vec![(
+                "\"\"".to_string(),
+                "`image` in a container definition is required, but it is empty".to_string()
+            )]
+        );
     }
 }

@@ -1,4 +1,9 @@
-//! YAML to the spanned tree, built from `saphyr-parser` events.
+//! YAML to the spanned tree, built from `granit-parser` events.
+//!
+//! granit-parser (a fork of saphyr-parser) is used because it reports byte offsets and,
+//! like PyYAML and CloudFormation, accepts a flow collection closed at its parent's
+//! indentation (`Command: [` ... `]`), which real generated templates do; saphyr-parser
+//! rejects those files.
 //!
 //! CloudFormation short-form tags become their long form with spans: `!Ref Foo` is the node
 //! `{"Ref": "Foo"}` whose key spans `!Ref` and whose value spans `Foo`, so rules and the
@@ -8,8 +13,8 @@
 
 use std::borrow::Cow;
 
+use granit_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use rustc_hash::FxHashMap;
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 
 use super::ParseError;
 use super::json::MAX_DEPTH;
@@ -23,7 +28,6 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
     let mut builder = Builder {
         text,
-        offsets: CharOffsets::new(text),
         stack: Vec::new(),
         anchors: FxHashMap::default(),
         alias_budget: MAX_ALIAS_NODES,
@@ -31,13 +35,10 @@ pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
     };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
-            let at = builder.offsets.byte(e.marker());
+            let at = byte(e.marker());
             ParseError::new(format!("invalid YAML: {}", e.info()), Span::new(at, at + 1))
         })?;
-        let span = Span::new(
-            builder.offsets.byte(&span.start),
-            builder.offsets.byte(&span.end),
-        );
+        let span = Span::new(byte(&span.start), byte(&span.end));
         builder.event(event, span)?;
     }
     Ok(builder.documents)
@@ -61,7 +62,6 @@ enum Frame<'s> {
 
 struct Builder<'s> {
     text: &'s str,
-    offsets: CharOffsets<'s>,
     stack: Vec<Frame<'s>>,
     /// Anchored nodes by anchor id, with their node counts for the alias budget.
     anchors: FxHashMap<usize, (Node<'s>, usize)>,
@@ -77,7 +77,7 @@ impl<'s> Builder<'s> {
                 let node = self.scalar(value, style, span, tag.as_deref(), tag_span);
                 self.finish(node, anchor, None)
             }
-            Event::SequenceStart(anchor, tag) => {
+            Event::SequenceStart(_, anchor, tag) => {
                 let (tag_span, span) = self.split_tag(span, tag.is_some());
                 self.push(
                     Frame::Seq {
@@ -89,7 +89,7 @@ impl<'s> Builder<'s> {
                     span,
                 )
             }
-            Event::MappingStart(anchor, tag) => {
+            Event::MappingStart(_, anchor, tag) => {
                 let (tag_span, span) = self.split_tag(span, tag.is_some());
                 self.push(
                     Frame::Map {
@@ -136,7 +136,7 @@ impl<'s> Builder<'s> {
                 };
                 let (node, anchor, tag) = node_and_meta;
                 let node = match tag {
-                    Some((tag, tag_span)) => self.apply_tag(node, Some(&tag), tag_span),
+                    Some((tag, tag_span)) => self.apply_tag(node, cfn_long_form(&tag), tag_span),
                     None => node,
                 };
                 self.finish(node, anchor, None)
@@ -159,9 +159,11 @@ impl<'s> Builder<'s> {
             }
             Event::StreamStart
             | Event::StreamEnd
-            | Event::DocumentStart(_)
-            | Event::DocumentEnd
-            | Event::Nothing => Ok(()),
+            | Event::DocumentStart(..)
+            | Event::DocumentEnd => Ok(()),
+            // Anchor metadata, unresolved aliases and comments are emitted only with options
+            // and features ecslint does not use; the enum is non-exhaustive.
+            _ => Ok(()),
         }
     }
 
@@ -228,29 +230,23 @@ impl<'s> Builder<'s> {
         };
         let typed = match tag {
             Some(t) if is_core_tag(t, "str") => Value::String(value),
-            Some(t) if t.handle == "!" => Value::String(value),
+            Some(t) if t.handle() == "!" => Value::String(value),
             _ if style == ScalarStyle::Plain => plain_scalar(value),
             _ => Value::String(value),
         };
         let node = Node::new(span, typed);
         match tag {
-            Some(t) if t.handle == "!" && t.suffix == "GetAtt" => {
+            Some(t) if t.handle() == "!" && t.suffix() == "GetAtt" => {
                 self.get_att_short_form(node, tag_span)
             }
-            _ => self.apply_tag(node, tag, tag_span),
+            _ => self.apply_tag(node, tag.and_then(cfn_long_form), tag_span),
         }
     }
 
     /// `!Ref X` → `{"Ref": X}`; other CloudFormation short forms → `{"Fn::Name": X}`.
     /// Unknown local tags are dropped and the value kept.
-    fn apply_tag(&self, node: Node<'s>, tag: Option<&Tag>, tag_span: Span) -> Node<'s> {
-        let Some(tag) = tag else { return node };
-        if tag.handle != "!" {
-            return node;
-        }
-        let Some(long) = cfn_long_form(&tag.suffix) else {
-            return node;
-        };
+    fn apply_tag(&self, node: Node<'s>, long: Option<&'static str>, tag_span: Span) -> Node<'s> {
+        let Some(long) = long else { return node };
         Node::new(
             tag_span.cover(node.span),
             Value::Object(vec![Entry {
@@ -264,10 +260,10 @@ impl<'s> Builder<'s> {
     /// `!GetAtt Res.Attr` is the long form `{"Fn::GetAtt": ["Res", "Attr"]}`.
     fn get_att_short_form(&self, node: Node<'s>, tag_span: Span) -> Node<'s> {
         let Value::String(s) = &node.value else {
-            return self.apply_tag(node, Some(&get_att_tag()), tag_span);
+            return self.apply_tag(node, Some("Fn::GetAtt"), tag_span);
         };
         let Some(dot) = s.find('.') else {
-            return self.apply_tag(node, Some(&get_att_tag()), tag_span);
+            return self.apply_tag(node, Some("Fn::GetAtt"), tag_span);
         };
         // Split spans exactly when the source text is the value itself (a plain scalar).
         let exact = &self.text[node.span.range()] == s.as_ref();
@@ -296,35 +292,26 @@ impl<'s> Builder<'s> {
                 Node::new(right_span, Value::String(right)),
             ]),
         );
-        self.apply_tag(list, Some(&get_att_tag()), tag_span)
+        self.apply_tag(list, Some("Fn::GetAtt"), tag_span)
     }
 
-    /// The scanner's span of a tagged node starts at the tag: split it into the tag
-    /// (`!Ref`) and the value after it and the whitespace that follows.
+    /// Separates a tagged node's tag (`!Ref`) from its value. The parser's span is the
+    /// value's; the tag is the token before it (possibly on an earlier line, as in `!Sub`
+    /// followed by a block sequence).
     fn split_tag(&self, span: Span, tagged: bool) -> (Span, Span) {
         let start = span.start as usize;
-        let end = (span.end as usize).max(start);
-        if !tagged || !self.text[start..].starts_with('!') {
+        if !tagged {
             return (Span::at(start), span);
         }
-        let rest = &self.text[start..end];
-        let tag_len = rest
-            .find(|c: char| c.is_whitespace() || c == '[' || c == '{')
-            .unwrap_or(rest.len());
-        let value_start = rest[tag_len..]
-            .find(|c: char| !c.is_whitespace())
-            .map_or(end, |i| start + tag_len + i);
-        (
-            Span::new(start, start + tag_len),
-            Span::new(value_start, end),
-        )
-    }
-}
-
-fn get_att_tag() -> Tag {
-    Tag {
-        handle: "!".into(),
-        suffix: "GetAtt".into(),
+        let before = self.text[..start].trim_end();
+        let tag_start = before
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '{' | ','))
+            .map_or(0, |i| i + 1);
+        if self.text[tag_start..].starts_with('!') {
+            (Span::new(tag_start, before.len()), span)
+        } else {
+            (Span::at(start), span)
+        }
     }
 }
 
@@ -341,13 +328,16 @@ fn count_nodes(node: &Node) -> usize {
 }
 
 fn is_core_tag(tag: &Tag, suffix: &str) -> bool {
-    (tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:") && tag.suffix == suffix
+    (tag.handle() == "!!" || tag.handle() == "tag:yaml.org,2002:") && tag.suffix() == suffix
 }
 
 /// The CloudFormation intrinsic a short-form tag stands for.
 /// Source: AWS CloudFormation User Guide, "Intrinsic function reference".
-fn cfn_long_form(suffix: &str) -> Option<&'static str> {
-    Some(match suffix {
+fn cfn_long_form(tag: &Tag) -> Option<&'static str> {
+    if tag.handle() != "!" {
+        return None;
+    }
+    Some(match tag.suffix() {
         "Ref" => "Ref",
         "Condition" => "Condition",
         "Base64" => "Fn::Base64",
@@ -442,53 +432,9 @@ fn is_core_number(s: &str) -> bool {
     i == b.len()
 }
 
-/// Converts saphyr's character offsets to byte offsets. Markers arrive nearly in order, so a
-/// cursor that walks from the last answer makes the whole file cost O(n); ASCII files skip it.
-struct CharOffsets<'s> {
-    text: &'s str,
-    ascii: bool,
-    char_idx: usize,
-    byte_idx: usize,
-}
-
-impl<'s> CharOffsets<'s> {
-    fn new(text: &'s str) -> Self {
-        CharOffsets {
-            text,
-            ascii: text.is_ascii(),
-            char_idx: 0,
-            byte_idx: 0,
-        }
-    }
-
-    fn byte(&mut self, marker: &Marker) -> usize {
-        let target = marker.index();
-        if self.ascii {
-            return target.min(self.text.len());
-        }
-        let bytes = self.text.as_bytes();
-        while self.char_idx < target && self.byte_idx < bytes.len() {
-            self.byte_idx += utf8_len(bytes[self.byte_idx]);
-            self.char_idx += 1;
-        }
-        while self.char_idx > target && self.byte_idx > 0 {
-            self.byte_idx -= 1;
-            while !self.text.is_char_boundary(self.byte_idx) {
-                self.byte_idx -= 1;
-            }
-            self.char_idx -= 1;
-        }
-        self.byte_idx.min(bytes.len())
-    }
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+/// The byte offset of a marker. Parsing from a `&str` always records byte offsets.
+fn byte(marker: &Marker) -> usize {
+    marker.byte_offset().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -571,8 +517,14 @@ mod tests {
     fn errors_carry_a_location() {
         let err = parse_yaml("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(err.message.starts_with("invalid YAML"));
-        let err = parse_yaml(&"- ".repeat(1000)).unwrap_err();
-        assert!(err.message.contains("nests deeper"), "{}", err.message);
+        let deep = "- ".repeat(100_000);
+        let err = parse_yaml(&deep).unwrap_err();
+        assert!(
+            err.message.contains("recursion limit") || err.message.contains("nests deeper"),
+            "{}",
+            err.message
+        );
+        assert!(err.span.start > 0);
     }
 
     #[test]
