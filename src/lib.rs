@@ -14,6 +14,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

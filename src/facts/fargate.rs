@@ -1,5 +1,7 @@
 //! What Fargate accepts.
 
+use crate::text::or_list;
+
 /// Valid task sizes on Fargate: for each task CPU value (CPU units), the memory values (MiB)
 /// it may be paired with, as `(first, last, step)`, and whether Windows containers may use it.
 ///
@@ -96,13 +98,8 @@ impl Memory {
     pub fn describe(self) -> String {
         match self {
             Memory::List(values) => {
-                let mut parts: Vec<String> = values.iter().map(u32::to_string).collect();
-                let last = parts.pop().unwrap_or_default();
-                if parts.is_empty() {
-                    format!("{last} MiB")
-                } else {
-                    format!("{} or {last} MiB", parts.join(", "))
-                }
+                let values: Vec<String> = values.iter().map(u32::to_string).collect();
+                format!("{} MiB", or_list(&values))
             }
             Memory::Range { first, last, step } => {
                 format!("{first} to {last} MiB in steps of {step}")
@@ -117,9 +114,8 @@ pub fn task_size(cpu: u32) -> Option<&'static TaskSize> {
 
 /// The CPU values Fargate offers, for messages: "256, 512, 1024, 2048, 4096, 8192 or 16384".
 pub fn cpu_values() -> String {
-    let mut parts: Vec<String> = TASK_SIZES.iter().map(|s| s.cpu.to_string()).collect();
-    let last = parts.pop().unwrap_or_default();
-    format!("{} or {last}", parts.join(", "))
+    let values: Vec<String> = TASK_SIZES.iter().map(|s| s.cpu.to_string()).collect();
+    or_list(&values)
 }
 
 /// Log drivers Fargate supports.

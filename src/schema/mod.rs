@@ -15,6 +15,7 @@ use crate::dialect::reader::is_placeholder;
 use crate::source::span::Span;
 use crate::source::tree::Node;
 use crate::suggest::closest;
+use crate::text::or_list;
 use json_adapter::{NodeRef, Spanned};
 
 /// One schema violation, located.
@@ -240,11 +241,7 @@ fn context(property: &Option<String>) -> String {
 
 fn one_of(options: &[&str]) -> String {
     let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => "one of the allowed values".to_string(),
-    }
+    or_list(&quoted)
 }
 
 fn article(type_name: &str) -> String {

@@ -3,6 +3,7 @@ use crate::diagnostic::Sink;
 use crate::facts::fargate::{TASK_SIZES, cpu_values, task_size};
 use crate::model::{Model, known};
 use crate::rules::Check;
+use crate::text::or_list;
 
 declare_rule! {
     /// ## What it does
@@ -90,7 +91,7 @@ impl Check for CpuMemoryCombination {
                 format!(
                     "{} MiB is available with {} CPU units.",
                     memory.value,
-                    fitting.join(" or ")
+                    or_list(&fitting)
                 )
             };
             sink.report(

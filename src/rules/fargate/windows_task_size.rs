@@ -3,6 +3,7 @@ use crate::diagnostic::Sink;
 use crate::facts::fargate::{TASK_SIZES, task_size};
 use crate::model::{Model, known};
 use crate::rules::Check;
+use crate::text::or_list;
 
 declare_rule! {
     /// ## What it does
@@ -70,7 +71,7 @@ impl Check for WindowsTaskSize {
             }
             diagnostic.help(format!(
                 "Windows tasks on Fargate take {} CPU units.",
-                windows.join(", ")
+                or_list(&windows)
             ));
         }
     }
