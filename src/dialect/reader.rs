@@ -3,7 +3,7 @@
 
 use crate::model::Val;
 use crate::source::span::{Located, Span};
-use crate::source::tree::{Node, Value};
+use crate::source::tree::{Entry, Node, Value};
 
 /// How a dialect spells property names. Adapters always ask with the ECS API's camelCase name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,12 +92,15 @@ impl Reader<'_> {
     /// The member named `camel` (in this reader's spelling). `null` and `""` count as
     /// absent: SDK-based deploy tools (ecspresso, describe output) write unset fields so.
     pub fn get<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<&'n Node<'s>> {
-        let entries = obj.as_object()?;
-        let entry = entries
+        let entry = self.entry(obj, camel)?;
+        (!is_unset(&entry.value)).then_some(&entry.value)
+    }
+
+    fn entry<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<&'n Entry<'s>> {
+        obj.as_object()?
             .iter()
             .rev()
-            .find(|e| self.spelling.matches(&e.key, camel))?;
-        (!is_unset(&entry.value)).then_some(&entry.value)
+            .find(|e| self.spelling.matches(&e.key, camel))
     }
 
     /// The object members of the list `camel` (non-objects are the schema check's business).
@@ -114,14 +117,16 @@ impl Reader<'_> {
     }
 
     /// Where `camel` is set to something other than an empty list or `false`: for parameters
-    /// whose mere presence matters.
+    /// whose mere presence matters. The span is the property's name, which is one line even
+    /// when the value is a long block.
     pub fn present(&self, obj: &Node, camel: &str) -> Option<Span> {
-        let node = self.get(obj, camel)?;
-        match &node.value {
+        let entry = self.entry(obj, camel)?;
+        match &entry.value.value {
             Value::Array(items) if items.is_empty() => None,
             Value::Object(entries) if entries.is_empty() => None,
             Value::Bool(false) => None,
-            _ => Some(node.span),
+            _ if is_unset(&entry.value) => None,
+            _ => Some(entry.key_span),
         }
     }
 

@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use granit_parser::{Event, Marker, Parser, ScalarStyle, Tag};
+use granit_parser::{Event, Marker, Parser, ScalarStyle, StructureStyle, Tag};
 use rustc_hash::FxHashMap;
 
 use super::ParseError;
@@ -47,12 +47,16 @@ pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
 enum Frame<'s> {
     Seq {
         start: usize,
+        /// `[...]` rather than a block sequence.
+        flow: bool,
         items: Vec<Node<'s>>,
         anchor: usize,
         tag: Option<(Cow<'s, Tag>, Span)>,
     },
     Map {
         start: usize,
+        /// `{...}` rather than a block mapping.
+        flow: bool,
         entries: Vec<Entry<'s>>,
         key: Option<(Cow<'s, str>, Span)>,
         anchor: usize,
@@ -77,11 +81,12 @@ impl<'s> Builder<'s> {
                 let node = self.scalar(value, style, span, tag.as_deref(), tag_span);
                 self.finish(node, anchor, None)
             }
-            Event::SequenceStart(_, anchor, tag) => {
+            Event::SequenceStart(style, anchor, tag) => {
                 let (tag_span, span) = self.split_tag(span, tag.is_some());
                 self.push(
                     Frame::Seq {
                         start: span.start as usize,
+                        flow: style == StructureStyle::Flow,
                         items: Vec::new(),
                         anchor,
                         tag: tag.map(|t| (t, tag_span)),
@@ -89,11 +94,12 @@ impl<'s> Builder<'s> {
                     span,
                 )
             }
-            Event::MappingStart(_, anchor, tag) => {
+            Event::MappingStart(style, anchor, tag) => {
                 let (tag_span, span) = self.split_tag(span, tag.is_some());
                 self.push(
                     Frame::Map {
                         start: span.start as usize,
+                        flow: style == StructureStyle::Flow,
                         entries: Vec::new(),
                         key: None,
                         anchor,
@@ -103,31 +109,41 @@ impl<'s> Builder<'s> {
                 )
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let end = (span.end as usize).max(span.start as usize);
+                // A flow collection ends after its `]` or `}`; a block collection ends with
+                // its last child (the parser's end marker is at the next token, possibly
+                // lines later).
+                let close = (span.end as usize).max(span.start as usize);
+                let end_of = |flow: bool, last: Option<u32>, start: usize| match (flow, last) {
+                    (true, _) => close,
+                    (false, Some(last)) => last as usize,
+                    (false, None) => start,
+                };
                 let node_and_meta = match self.stack.pop() {
                     Some(Frame::Seq {
                         start,
+                        flow,
                         items,
                         anchor,
                         tag,
-                    }) => (
-                        Node::new(
-                            Span::new(start, end.max(last_end(&items, start))),
-                            Value::Array(items),
-                        ),
-                        anchor,
-                        tag,
-                    ),
+                    }) => {
+                        let end = end_of(flow, items.last().map(|n| n.span.end), start);
+                        (
+                            Node::new(Span::new(start, end), Value::Array(items)),
+                            anchor,
+                            tag,
+                        )
+                    }
                     Some(Frame::Map {
                         start,
+                        flow,
                         entries,
                         anchor,
                         tag,
                         ..
                     }) => {
-                        let inner_end = entries.last().map_or(start, |e| e.value.span.end as usize);
+                        let end = end_of(flow, entries.last().map(|e| e.value.span.end), start);
                         (
-                            Node::new(Span::new(start, end.max(inner_end)), Value::Object(entries)),
+                            Node::new(Span::new(start, end), Value::Object(entries)),
                             anchor,
                             tag,
                         )
@@ -315,10 +331,6 @@ impl<'s> Builder<'s> {
     }
 }
 
-fn last_end(items: &[Node], start: usize) -> usize {
-    items.last().map_or(start, |n| n.span.end as usize)
-}
-
 fn count_nodes(node: &Node) -> usize {
     1 + match &node.value {
         Value::Array(items) => items.iter().map(count_nodes).sum(),
@@ -460,6 +472,16 @@ mod tests {
         let parts = b.as_array().unwrap();
         assert_eq!(&text[parts[0].span.range()], "Bar");
         assert_eq!(&text[parts[1].span.range()], "Arn");
+        let text_block = "list:\n  - a: 1\n    b: 2\nnext: [x, y]\n";
+        let block = one(text_block);
+        assert_eq!(
+            &text_block[block.get("list").unwrap().span.range()],
+            "- a: 1\n    b: 2"
+        );
+        assert_eq!(
+            &text_block[block.get("next").unwrap().span.range()],
+            "[x, y]"
+        );
         let c = root.get("C").unwrap().entry("Fn::Sub").unwrap();
         assert_eq!(&text[c.key_span.range()], "!Sub");
         assert_eq!(c.value.as_array().unwrap().len(), 2);

@@ -44,12 +44,20 @@ declare_rule! {
 impl Check for ClassicLoadBalancer {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let (reason, reason_span) = match (service.fargate_by(), service.awsvpc_configuration())
-            {
-                (Some(fargate), _) => (fargate.describe(), fargate.span()),
-                (None, Some(awsvpc)) => ("it uses the awsvpc network mode".to_string(), awsvpc),
-                (None, None) => continue,
-            };
+            let (reason, reason_span, reason_label) =
+                match (service.fargate_by(), service.awsvpc_configuration()) {
+                    (Some(fargate), _) => (
+                        fargate.describe(),
+                        fargate.span(),
+                        "this runs the service on Fargate",
+                    ),
+                    (None, Some(awsvpc)) => (
+                        "it uses the awsvpc network mode".to_string(),
+                        awsvpc,
+                        "this makes the service use awsvpc",
+                    ),
+                    (None, None) => continue,
+                };
             for lb in &service.load_balancers {
                 let Some(clb) = &lb.load_balancer_name else {
                     continue;
@@ -67,7 +75,7 @@ impl Check for ClassicLoadBalancer {
                     ),
                 )
                 .primary("Classic Load Balancer named here")
-                .label(reason_span, "this makes the service Fargate/awsvpc")
+                .label(reason_span, reason_label)
                 .help("Register the service with an ALB or NLB target group (`targetGroupArn`) whose target type is `ip`.");
             }
         }

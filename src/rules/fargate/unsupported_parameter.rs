@@ -97,6 +97,7 @@ impl Check for UnsupportedParameter {
             for (name, find) in TASK_PARAMETERS {
                 if let Some(span) = find(td) {
                     sink.report(span, format!("Fargate does not support `{name}`"))
+                        .primary("not supported on Fargate")
                         .label(fargate, "Fargate is required here")
                         .help(HELP);
                 }
@@ -111,6 +112,7 @@ impl Check for UnsupportedParameter {
                                 container.name_or_index(index)
                             ),
                         )
+                        .primary("not supported on Fargate")
                         .label(fargate, "Fargate is required here")
                         .help(HELP);
                     }

@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use ecslint::report::{self, Format, Options};
+use ecslint::{FileReport, Input, RuleFilter};
+
+pub fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path relative to the crate root, as the README's commands name them.
+pub fn relative(path: &Path) -> PathBuf {
+    path.strip_prefix(manifest_dir())
+        .unwrap_or(path)
+        .to_path_buf()
+}
+
+/// Lints files (paths relative to the crate root) with every rule.
+pub fn lint(paths: &[PathBuf]) -> Vec<FileReport> {
+    std::env::set_current_dir(manifest_dir()).expect("crate root");
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::File(p.clone())).collect();
+    ecslint::check(&inputs, &RuleFilter::all())
+}
+
+pub fn render(reports: &[FileReport], format: Format) -> String {
+    report::render(
+        reports,
+        &Options {
+            format,
+            color: false,
+            root: manifest_dir().to_path_buf(),
+            files_checked: reports.len(),
+        },
+    )
+}
+
+/// Every file under `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -1,0 +1,58 @@
+//! The fixture harness: every `fail` fixture produces its rule's diagnostic (snapshotted as
+//! the human rendering), every `pass` fixture produces none of it.
+
+mod common;
+
+use common::{files_under, lint, manifest_dir, relative, render};
+use ecslint::report::Format;
+use ecslint::rules;
+
+fn rule_of(fixture: &std::path::Path) -> &'static str {
+    let id = fixture
+        .strip_prefix(manifest_dir().join("testdata/rules"))
+        .expect("under testdata/rules")
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .expect("rule folder");
+    rules::find(id)
+        .unwrap_or_else(|| panic!("testdata/rules/{id} names no rule"))
+        .id
+}
+
+#[test]
+fn fail_fixtures_report_their_rule() {
+    insta::glob!("../testdata/rules", "*/fail/*", |path| {
+        let rule = rule_of(path);
+        let reports = lint(&[relative(path)]);
+        let fired = reports[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.id == rule)
+            .count();
+        assert!(fired > 0, "{} does not report {rule}", path.display());
+        insta::assert_snapshot!(render(&reports, Format::Human));
+    });
+}
+
+#[test]
+fn pass_fixtures_do_not_report_their_rule() {
+    for path in files_under(&manifest_dir().join("testdata/rules")) {
+        if !path.components().any(|c| c.as_os_str() == "pass") {
+            continue;
+        }
+        let rule = rule_of(&path);
+        let reports = lint(&[relative(&path)]);
+        let fired: Vec<_> = reports[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.id == rule)
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(
+            fired.is_empty(),
+            "{} reports {rule}: {fired:?}",
+            path.display()
+        );
+    }
+}
