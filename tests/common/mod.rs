@@ -1,3 +1,6 @@
+// Each test binary includes this module and uses a different subset of it.
+#![allow(dead_code)]
+
 //! Helpers shared by the integration tests.
 
 use std::path::{Path, PathBuf};

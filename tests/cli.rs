@@ -1,0 +1,217 @@
+//! The command line's contract: exit codes, output destinations, selection, stdin,
+//! determinism across thread counts, and the `rules` and `explain` commands.
+
+mod common;
+
+use assert_cmd::Command;
+use common::manifest_dir;
+
+fn ecslint() -> Command {
+    let mut cmd = Command::cargo_bin("ecslint").expect("binary");
+    cmd.current_dir(manifest_dir()).env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")
+}
+
+const CLEAN: &str = "testdata/rules/FARGATE-001/pass/table-edges.json";
+const WARNS: &str = "testdata/rules/ECS-TD-027/fail/bridge-static.json";
+const ERRS: &str = "testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json";
+
+#[test]
+fn exit_codes_follow_the_fail_level() {
+    ecslint().args(["check", CLEAN]).assert().code(0);
+    ecslint().args(["check", ERRS]).assert().code(1);
+    // A warning fails only at --fail-level warning or note.
+    ecslint().args(["check", WARNS]).assert().code(0);
+    ecslint()
+        .args(["check", WARNS, "--fail-level", "warning"])
+        .assert()
+        .code(1);
+    ecslint()
+        .args(["check", ERRS, "--fail-level", "none"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn an_empty_path_list_is_a_clean_exit() {
+    let out = ecslint()
+        .args(["check"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "No problems found (0 files checked).\n"
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    ecslint()
+        .args(["check", CLEAN, "--select", "NOPE-999"])
+        .assert()
+        .code(2);
+    ecslint()
+        .args(["check", "--format", "xml", CLEAN])
+        .assert()
+        .code(2);
+    let missing = ecslint()
+        .args(["check", "does/not/exist.json", ERRS])
+        .assert()
+        .code(2);
+    let output = missing.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("does/not/exist.json: no such file or directory"),
+        "{stderr}"
+    );
+    // The other file was still linted.
+    assert!(String::from_utf8_lossy(&output.stdout).contains("FARGATE-001"));
+    ecslint().args(["explain", "NOPE-999"]).assert().code(2);
+}
+
+#[test]
+fn select_and_ignore_take_ids_names_and_prefixes() {
+    let all = stdout(ecslint().args(["check", "testdata/examples", "--format", "concise"]));
+    let fargate = stdout(ecslint().args([
+        "check",
+        "testdata/examples",
+        "--format",
+        "concise",
+        "--select",
+        "FARGATE",
+    ]));
+    assert!(
+        fargate
+            .lines()
+            .filter(|l| l.contains('['))
+            .all(|l| l.contains("[FARGATE-")),
+        "{fargate}"
+    );
+    let by_name = stdout(ecslint().args([
+        "check",
+        "testdata/examples",
+        "--format",
+        "concise",
+        "--select",
+        "static-host-port,ECS-TD-001",
+    ]));
+    assert!(by_name.contains("[ECS-TD-027]") && by_name.contains("[ECS-TD-001]"));
+    assert!(!by_name.contains("[FARGATE-"));
+    let ignored = stdout(ecslint().args([
+        "check",
+        "testdata/examples",
+        "--format",
+        "concise",
+        "--ignore",
+        "INPUT,ECS-TD-027",
+    ]));
+    assert!(
+        !ignored.contains("[INPUT-")
+            && !ignored.contains("[ECS-TD-027]")
+            && ignored.contains("[FARGATE-001]")
+    );
+    assert!(all.lines().count() > ignored.lines().count());
+}
+
+#[test]
+fn stdin_is_linted_under_its_given_name() {
+    let yaml =
+        std::fs::read(manifest_dir().join("testdata/rules/FARGATE-010/fail/syslog.yaml")).unwrap();
+    let out = ecslint()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "infra/task.yaml",
+            "--format",
+            "concise",
+        ])
+        .write_stdin(yaml)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with("infra/task.yaml:11:18: error[FARGATE-010]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_goes_to_a_file_with_dash_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.sarif");
+    let out = ecslint()
+        .args(["check", ERRS, "--format", "sarif", "-o"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.is_empty());
+    let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "FARGATE-001");
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = stdout(ecslint().args(["check", "testdata", "--format", "json", "--jobs", "1"]));
+    let two = stdout(ecslint().args(["check", "testdata", "--format", "json", "--jobs", "2"]));
+    let eight = stdout(ecslint().args(["check", "testdata", "--format", "json", "--jobs", "8"]));
+    assert!(one.len() > 1000);
+    assert_eq!(one, two);
+    assert_eq!(one, eight);
+}
+
+#[test]
+fn color_is_opt_in_off_a_terminal() {
+    let plain = stdout(ecslint().args(["check", ERRS]));
+    assert!(!plain.contains('\u{1b}'));
+    let colored = stdout(ecslint().args(["check", ERRS, "--color", "always"]));
+    assert!(colored.contains('\u{1b}'));
+    let never = stdout(ecslint().args(["check", ERRS, "--color", "never"]));
+    assert_eq!(plain, never);
+}
+
+#[test]
+fn verbose_says_what_was_skipped() {
+    let out = ecslint()
+        .args(["check", "testdata/examples/unrelated.yaml", "--verbose"])
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("unrelated.yaml: skipped: not an ECS task definition"),
+        "{stderr}"
+    );
+    let quiet = ecslint()
+        .args(["check", "testdata/examples/unrelated.yaml"])
+        .assert()
+        .code(0);
+    assert!(quiet.get_output().stderr.is_empty());
+}
+
+#[test]
+fn rules_and_explain() {
+    let list = stdout(ecslint().args(["rules"]));
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("FARGATE-001") && l.contains("invalid-fargate-cpu-memory"))
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(ecslint().args(["rules", "--format", "json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), ecslint::rules::all().len());
+    let page = stdout(ecslint().args(["explain", "invalid-fargate-cpu-memory"]));
+    let committed = std::fs::read_to_string(manifest_dir().join("rules/FARGATE-001.md")).unwrap();
+    assert_eq!(page, committed);
+}

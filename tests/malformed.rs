@@ -1,0 +1,139 @@
+//! Bad input gets a located diagnostic or a clear error line, never a panic or a hang, and
+//! the other files are still linted.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{files_under, lint, manifest_dir, relative};
+
+/// Each file in `testdata/malformed/` and the rule it must produce (or none, for files that
+/// are valid despite their oddity).
+const EXPECTED: &[(&str, Option<&str>, &str)] = &[
+    ("alias-bomb.yaml", Some("INPUT-001"), "alias bomb"),
+    ("binary.json", Some("INPUT-001"), "not valid UTF-8"),
+    ("bom.json", None, ""),
+    ("bom.yaml", None, ""),
+    (
+        "control-character.json",
+        Some("INPUT-001"),
+        "control character",
+    ),
+    (
+        "deep-nesting.json",
+        Some("INPUT-001"),
+        "nests deeper than 256",
+    ),
+    ("deep-nesting.yaml", Some("INPUT-001"), "recursion limit"),
+    ("empty.json", Some("INPUT-001"), "unexpected end of file"),
+    ("latin1.json", Some("INPUT-001"), "not valid UTF-8"),
+    ("truncated.json", Some("INPUT-001"), "unterminated string"),
+    ("unclosed-flow.yaml", Some("INPUT-001"), "invalid YAML"),
+];
+
+#[test]
+fn every_malformed_file_gets_a_located_diagnostic() {
+    let files = files_under(&manifest_dir().join("testdata/malformed"));
+    assert_eq!(
+        files.len(),
+        EXPECTED.len(),
+        "every malformed fixture has an expectation"
+    );
+    for path in files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let (_, rule, fragment) = EXPECTED
+            .iter()
+            .find(|(n, ..)| *n == name)
+            .expect("expectation");
+        let report = lint(&[relative(&path)]).remove(0);
+        assert!(report.io_error.is_none());
+        let input: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.id.starts_with("INPUT-"))
+            .collect();
+        match rule {
+            Some(rule) => {
+                assert_eq!(input.len(), 1, "{name}: {:?}", report.diagnostics);
+                assert_eq!(input[0].rule.id, *rule, "{name}");
+                assert!(
+                    input[0].message.contains(fragment),
+                    "{name}: {}",
+                    input[0].message
+                );
+                assert!(
+                    (input[0].span.end as usize)
+                        <= std::fs::metadata(&path).unwrap().len() as usize + 1
+                );
+            }
+            None => assert!(input.is_empty(), "{name}: {input:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_byte_order_mark_keeps_positions_right() {
+    let report = lint(&[relative(
+        &manifest_dir().join("testdata/malformed/bom.json"),
+    )])
+    .remove(0);
+    let finding = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.id == "ECS-TD-027")
+        .expect("finding");
+    assert_eq!(&report.text[finding.span.range()], "80");
+}
+
+#[test]
+fn other_files_are_linted_alongside_bad_ones() {
+    let out = Command::cargo_bin("ecslint")
+        .unwrap()
+        .current_dir(manifest_dir())
+        .args([
+            "check",
+            "testdata/malformed",
+            "testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json",
+        ])
+        .args(["--format", "concise"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("[FARGATE-001]"), "{out}");
+    assert_eq!(out.matches("[INPUT-001]").count(), 9, "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_paths_and_symlink_loops_are_error_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("infra")).unwrap();
+    std::fs::copy(
+        manifest_dir().join("testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json"),
+        root.join("infra/task.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(root.join("infra"), root.join("infra/loop")).unwrap();
+    std::os::unix::fs::symlink(root.join("gone.json"), root.join("infra/dangling.json")).unwrap();
+    let output = Command::cargo_bin("ecslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "infra", "--format", "concise"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("symbolic link loop"), "{stderr}");
+    assert!(stderr.contains("dangling.json"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("infra/task.json:8:13: error[FARGATE-001]"),
+        "{stdout}"
+    );
+}
