@@ -21,47 +21,67 @@ pub fn parse_json(text: &str) -> Result<Node<'_>, ParseError> {
         text,
         bytes: text.as_bytes(),
         pos: start,
+        entries: Vec::new(),
+        items: Vec::new(),
     };
     parser.skip_ws();
-    let root = parser.value(0)?;
+    let root = parser.value(0).map_err(|e| *e)?;
     parser.skip_ws();
     if parser.pos < parser.bytes.len() {
-        return Err(parser.error_here("unexpected content after the end of the JSON document"));
+        return Err(*parser.error_here("unexpected content after the end of the JSON document"));
     }
     Ok(root)
 }
+
+/// Errors are boxed inside the parser so that `Result<Node, _>` stays the size of a node:
+/// parsing moves many results, and a wide error type made every move slower.
+type Parsed<T> = Result<T, Box<ParseError>>;
 
 struct Parser<'s> {
     text: &'s str,
     bytes: &'s [u8],
     pos: usize,
+    /// Scratch stacks for the members of the objects and arrays being parsed: children are
+    /// collected here and moved into one exactly-sized allocation when their parent closes,
+    /// instead of growing a vector per container.
+    entries: Vec<Entry<'s>>,
+    items: Vec<Node<'s>>,
 }
 
 impl<'s> Parser<'s> {
     fn skip_ws(&mut self) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-                self.pos += 1;
-            } else {
-                break;
+        let bytes = self.bytes;
+        let mut i = self.pos;
+        loop {
+            // Pretty-printed documents are largely indentation: skip it eight bytes at a time.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                if chunk != b"        " {
+                    break;
+                }
+                i += 8;
+            }
+            match bytes.get(i) {
+                Some(b' ' | b'\n' | b'\r' | b'\t') => i += 1,
+                _ => break,
             }
         }
+        self.pos = i;
     }
 
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn error_here(&self, message: impl Into<String>) -> ParseError {
+    fn error_here(&self, message: impl Into<String>) -> Box<ParseError> {
         // Point at the whole offending character, not at half of a multi-byte one.
         let len = self.text[self.pos.min(self.text.len())..]
             .chars()
             .next()
             .map_or(0, char::len_utf8);
-        ParseError::new(message, Span::new(self.pos, self.pos + len))
+        Box::new(ParseError::new(message, Span::new(self.pos, self.pos + len)))
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+    fn value(&mut self, depth: usize) -> Parsed<Node<'s>> {
         match self.peek() {
             None => Err(self.error_here("unexpected end of file: expected a JSON value")),
             Some(b'{') => self.object(depth),
@@ -79,7 +99,7 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn enter(&self, depth: usize) -> Result<usize, ParseError> {
+    fn enter(&self, depth: usize) -> Parsed<usize> {
         if depth >= MAX_DEPTH {
             Err(self.error_here(format!("the document nests deeper than {MAX_DEPTH} levels")))
         } else {
@@ -87,18 +107,15 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+    fn object(&mut self, depth: usize) -> Parsed<Node<'s>> {
         let depth = self.enter(depth)?;
         let start = self.pos;
         self.pos += 1;
-        let mut entries = Vec::new();
+        let base = self.entries.len();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node::new(
-                Span::new(start, self.pos),
-                Value::Object(entries),
-            ));
+            return Ok(Node::new(Span::new(start, self.pos), Value::Object(Vec::new())));
         }
         loop {
             self.skip_ws();
@@ -119,7 +136,7 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            entries.push(Entry {
+            self.entries.push(Entry {
                 key,
                 key_span,
                 value,
@@ -129,10 +146,8 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Node::new(
-                        Span::new(start, self.pos),
-                        Value::Object(entries),
-                    ));
+                    let entries = self.entries.split_off(base);
+                    return Ok(Node::new(Span::new(start, self.pos), Value::Object(entries)));
                 }
                 None => return Err(self.error_here("unexpected end of file: unclosed object")),
                 Some(_) => {
@@ -142,27 +157,29 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+    fn array(&mut self, depth: usize) -> Parsed<Node<'s>> {
         let depth = self.enter(depth)?;
         let start = self.pos;
         self.pos += 1;
-        let mut items = Vec::new();
+        let base = self.items.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node::new(Span::new(start, self.pos), Value::Array(items)));
+            return Ok(Node::new(Span::new(start, self.pos), Value::Array(Vec::new())));
         }
         loop {
             self.skip_ws();
             if self.peek() == Some(b']') {
                 return Err(self.error_here("trailing comma before `]`"));
             }
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items = self.items.split_off(base);
                     return Ok(Node::new(Span::new(start, self.pos), Value::Array(items)));
                 }
                 None => return Err(self.error_here("unexpected end of file: unclosed array")),
@@ -174,15 +191,10 @@ impl<'s> Parser<'s> {
     }
 
     /// Parses a string starting at the opening quote; leaves `pos` after the closing quote.
-    fn string(&mut self) -> Result<Cow<'s, str>, ParseError> {
+    fn string(&mut self) -> Parsed<Cow<'s, str>> {
         let open = self.pos;
         let body = open + 1;
-        let Some(rel) = memchr::memchr2(b'"', b'\\', &self.bytes[body..]) else {
-            self.pos = open;
-            return Err(self.error_here("unterminated string"));
-        };
-        let stop = body + rel;
-        self.check_no_control(body, stop)?;
+        let stop = self.plain_run(open, body)?;
         if self.bytes[stop] == b'"' {
             self.pos = stop + 1;
             return Ok(Cow::Borrowed(&self.text[body..stop]));
@@ -210,18 +222,13 @@ impl<'s> Parser<'s> {
                 b'u' => out.push(self.unicode_escape(esc)?),
                 _ => {
                     self.pos = esc;
-                    return Err(ParseError::new(
+                    return Err(Box::new(ParseError::new(
                         "invalid escape sequence in string",
                         Span::new(esc, esc + 2),
-                    ));
+                    )));
                 }
             }
-            let Some(rel) = memchr::memchr2(b'"', b'\\', &self.bytes[self.pos..]) else {
-                self.pos = open;
-                return Err(self.error_here("unterminated string"));
-            };
-            let stop = self.pos + rel;
-            self.check_no_control(self.pos, stop)?;
+            let stop = self.plain_run(open, self.pos)?;
             out.push_str(&self.text[self.pos..stop]);
             self.pos = stop;
             if self.bytes[stop] == b'"' {
@@ -231,18 +238,27 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn check_no_control(&self, from: usize, to: usize) -> Result<(), ParseError> {
-        match self.bytes[from..to].iter().position(|&b| b < 0x20) {
-            None => Ok(()),
-            Some(i) => Err(ParseError::new(
+    /// The end of the run of ordinary string bytes starting at `from`: the offset of the
+    /// closing quote or the next backslash. `memchr2` finds those with SIMD; a branch-free
+    /// minimum over the run (which the compiler vectorises) catches forbidden control bytes.
+    fn plain_run(&mut self, open: usize, from: usize) -> Parsed<usize> {
+        let Some(len) = memchr::memchr2(b'"', b'\\', &self.bytes[from..]) else {
+            self.pos = open;
+            return Err(self.error_here("unterminated string"));
+        };
+        let run = &self.bytes[from..from + len];
+        if run.iter().fold(u8::MAX, |lowest, &b| lowest.min(b)) < 0x20 {
+            let at = from + run.iter().position(|&b| b < 0x20).unwrap_or_default();
+            return Err(Box::new(ParseError::new(
                 "control character in string (escape it, e.g. `\\n`)",
-                Span::new(from + i, from + i + 1),
-            )),
+                Span::new(at, at + 1),
+            )));
         }
+        Ok(from + len)
     }
 
     /// Reads the 4 hex digits after `\u` (and a following low surrogate when needed).
-    fn unicode_escape(&mut self, esc: usize) -> Result<char, ParseError> {
+    fn unicode_escape(&mut self, esc: usize) -> Parsed<char> {
         let high = self.hex4(esc)?;
         if (0xD800..0xDC00).contains(&high) {
             if self.bytes.get(self.pos) == Some(&b'\\')
@@ -264,7 +280,7 @@ impl<'s> Parser<'s> {
         Ok(char::from_u32(high).unwrap_or('\u{fffd}'))
     }
 
-    fn hex4(&mut self, esc: usize) -> Result<u32, ParseError> {
+    fn hex4(&mut self, esc: usize) -> Parsed<u32> {
         let digits = self.bytes.get(self.pos..self.pos + 4);
         let value = digits.and_then(|d| {
             d.iter().try_fold(0u32, |acc, &b| {
@@ -276,14 +292,14 @@ impl<'s> Parser<'s> {
                 self.pos += 4;
                 Ok(v)
             }
-            None => Err(ParseError::new(
+            None => Err(Box::new(ParseError::new(
                 "invalid `\\u` escape: expected 4 hexadecimal digits",
                 Span::new(esc, (esc + 6).min(self.bytes.len())),
-            )),
+            ))),
         }
     }
 
-    fn number(&mut self) -> Result<Node<'s>, ParseError> {
+    fn number(&mut self) -> Parsed<Node<'s>> {
         let start = self.pos;
         let b = self.bytes;
         let mut i = self.pos;
@@ -336,7 +352,7 @@ impl<'s> Parser<'s> {
         ))
     }
 
-    fn literal(&mut self, word: &'static str, value: Value<'s>) -> Result<Node<'s>, ParseError> {
+    fn literal(&mut self, word: &'static str, value: Value<'s>) -> Parsed<Node<'s>> {
         let start = self.pos;
         if self.bytes[start..].starts_with(word.as_bytes()) {
             self.pos += word.len();
