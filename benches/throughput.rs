@@ -10,33 +10,57 @@ use std::time::{Duration, Instant};
 
 use ecslint::report::{self, Format, Options};
 use ecslint::source::discover::discover;
-use ecslint::{check, Input, RuleFilter};
+use ecslint::{Input, RuleFilter, check};
 
 const RUNS: usize = 7;
+
+// The same allocator as the shipped binary, so the in-process figures are comparable.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpora = [
-        ("task definitions, JSON", generate_task_definitions(dir.path(), 5_000, false)),
-        ("task definitions, YAML", generate_task_definitions(dir.path(), 1_000, true)),
-        ("large JSON (describe-services, ~4 MB each)", generate_large(dir.path(), 4)),
+        (
+            "task definitions, JSON",
+            generate_task_definitions(dir.path(), 5_000, false),
+        ),
+        (
+            "task definitions, YAML",
+            generate_task_definitions(dir.path(), 1_000, true),
+        ),
+        (
+            "large JSON (describe-services, ~4 MB each)",
+            generate_large(dir.path(), 4),
+        ),
     ];
     let binary = binary();
-    println!("{:<44} {:>6} {:>9} {:>10} {:>12} {:>9} {:>14}", "corpus", "files", "MB", "time", "files/s", "MB/s", "binary files/s");
+    println!(
+        "{:<44} {:>6} {:>7} {:>9} {:>9} {:>7} {:>15} {:>12}",
+        "corpus", "files", "MB", "time", "files/s", "MB/s", "binary files/s", "binary MB/s"
+    );
     for (name, root) in &corpora {
-        let bytes: u64 = discover(std::slice::from_ref(root)).files.iter().map(|f| f.metadata().unwrap().len()).sum();
+        let bytes: u64 = discover(std::slice::from_ref(root))
+            .files
+            .iter()
+            .map(|f| f.metadata().unwrap().len())
+            .sum();
         let (files, library) = median(|| run_library(root));
         let binary_time = binary.as_ref().map(|b| median(|| run_binary(b, root)).1);
         let mb = bytes as f64 / 1e6;
+        let per_second = |amount: f64, time: Option<Duration>| {
+            time.map_or("-".into(), |t| format!("{:.0}", amount / t.as_secs_f64()))
+        };
         println!(
-            "{:<44} {:>6} {:>9.1} {:>8.1}ms {:>12.0} {:>9.0} {:>14}",
+            "{:<44} {:>6} {:>7.1} {:>7.1}ms {:>9.0} {:>7.0} {:>15} {:>12}",
             name,
             files,
             mb,
             library.as_secs_f64() * 1e3,
             files as f64 / library.as_secs_f64(),
             mb / library.as_secs_f64(),
-            binary_time.map_or("-".into(), |t| format!("{:.0}", files as f64 / t.as_secs_f64())),
+            per_second(files as f64, binary_time),
+            per_second(mb, binary_time),
         );
     }
 }
@@ -77,7 +101,11 @@ fn run_binary(binary: &Path, root: &Path) -> usize {
         .arg(root)
         .output()
         .expect("binary runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     0
 }
 
@@ -90,7 +118,11 @@ fn binary() -> Option<PathBuf> {
 /// Realistic task definitions: Fargate and EC2, two or three containers with logging,
 /// secrets, port mappings and health checks; about one in five has a finding.
 fn generate_task_definitions(base: &Path, count: usize, yaml: bool) -> PathBuf {
-    let root = base.join(if yaml { "taskdefs-yaml" } else { "taskdefs-json" });
+    let root = base.join(if yaml {
+        "taskdefs-yaml"
+    } else {
+        "taskdefs-json"
+    });
     for i in 0..count {
         let dir = root.join(format!("service-{:03}", i / 50));
         std::fs::create_dir_all(&dir).unwrap();
@@ -137,7 +169,10 @@ fn generate_task_definitions(base: &Path, count: usize, yaml: bool) -> PathBuf {
         let (name, text) = if yaml {
             (format!("task-{i}.yaml"), to_yaml(&td, 0))
         } else {
-            (format!("task-{i}.json"), serde_json::to_string_pretty(&td).unwrap())
+            (
+                format!("task-{i}.json"),
+                serde_json::to_string_pretty(&td).unwrap(),
+            )
         };
         std::fs::write(dir.join(name), text).unwrap();
     }
@@ -168,7 +203,11 @@ fn generate_large(base: &Path, count: usize) -> PathBuf {
             })
             .collect();
         let doc = serde_json::json!({"services": services, "failures": []});
-        std::fs::write(root.join(format!("services-{f}.json")), serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        std::fs::write(
+            root.join(format!("services-{f}.json")),
+            serde_json::to_string_pretty(&doc).unwrap(),
+        )
+        .unwrap();
     }
     root
 }

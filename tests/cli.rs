@@ -4,13 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::manifest_dir;
-
-fn ecslint() -> Command {
-    let mut cmd = Command::cargo_bin("ecslint").expect("binary");
-    cmd.current_dir(manifest_dir()).env_remove("NO_COLOR");
-    cmd
-}
+use common::{ecslint, manifest_dir};
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")

@@ -3,8 +3,7 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{files_under, lint, manifest_dir, relative};
+use common::{ecslint, files_under, lint, manifest_dir, relative};
 
 /// Each file in `testdata/malformed/` and the rule it must produce (or none, for files that
 /// are valid despite their oddity).
@@ -86,16 +85,13 @@ fn a_byte_order_mark_keeps_positions_right() {
 
 #[test]
 fn other_files_are_linted_alongside_bad_ones() {
-    let out = Command::cargo_bin("ecslint")
-        .unwrap()
-        .current_dir(manifest_dir())
+    let out = ecslint()
         .args([
             "check",
             "testdata/malformed",
             "testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json",
         ])
         .args(["--format", "concise"])
-        .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(1)
         .get_output()
@@ -119,11 +115,9 @@ fn unreadable_paths_and_symlink_loops_are_error_lines() {
     .unwrap();
     std::os::unix::fs::symlink(root.join("infra"), root.join("infra/loop")).unwrap();
     std::os::unix::fs::symlink(root.join("gone.json"), root.join("infra/dangling.json")).unwrap();
-    let output = Command::cargo_bin("ecslint")
-        .unwrap()
+    let output = ecslint()
         .current_dir(root)
         .args(["check", "infra", "--format", "concise"])
-        .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(2)
         .get_output()

@@ -119,3 +119,21 @@ fn rule_pages_are_current() {
         expected.len()
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).expect("README.md");
+    for rule in rules::all() {
+        let row = format!(
+            "| [{id}](rules/{id}.md) | `{}` | {} |",
+            rule.name,
+            rule.severity.as_str(),
+            id = rule.id
+        );
+        assert!(
+            readme.contains(&row),
+            "README.md's rule table lacks or misstates {}",
+            rule.id
+        );
+    }
+}

@@ -9,7 +9,7 @@ use super::reader::{Reader, Scalar};
 
 fn text(s: &Scalar) -> Option<String> {
     match s {
-        Scalar::Str(s) => Some(s.clone()),
+        Scalar::Str(s) => Some(s.to_string()),
         _ => None,
     }
 }
@@ -35,9 +35,18 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
             .objects(obj, "containerDefinitions")
             .map(|c| container(r, c))
             .collect(),
-        containers_span: r
-            .get(obj, "containerDefinitions")
-            .map_or(obj.span, |n| n.span),
+        volumes: r
+            .objects(obj, "volumes")
+            .map(|v| Volume {
+                span: v.span,
+                name: r.string(v, "name"),
+                host_source_path: r.get(v, "host").and_then(|h| r.string(h, "sourcePath")),
+                docker_volume_configuration: r.present(v, "dockerVolumeConfiguration"),
+                efs_volume_configuration: r.present(v, "efsVolumeConfiguration"),
+                fsx_windows_file_server_volume_configuration: r
+                    .present(v, "fsxWindowsFileServerVolumeConfiguration"),
+            })
+            .collect(),
     }
 }
 

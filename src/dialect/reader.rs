@@ -1,6 +1,8 @@
 //! Reading model fields out of a document: one reader serves every dialect, parameterised by
 //! how keys are spelled and how a written value resolves to what it will be at deploy time.
 
+use std::borrow::Cow;
+
 use crate::model::Val;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Entry, Node, Value};
@@ -20,7 +22,8 @@ impl Spelling {
     /// Whether `key`, in this spelling, names the camelCase property `camel`.
     pub fn matches(self, key: &str, camel: &str) -> bool {
         match self {
-            Spelling::Camel => key == camel,
+            // The first byte rejects almost every other key without a full comparison.
+            Spelling::Camel => key.as_bytes().first() == camel.as_bytes().first() && key == camel,
             // CloudFormation capitalises acronyms inconsistently (`EFSVolumeConfiguration`),
             // so compare without case.
             Spelling::Pascal => key.eq_ignore_ascii_case(camel),
@@ -36,16 +39,16 @@ impl Spelling {
     }
 }
 
-/// A scalar as it will be at deploy time.
+/// A scalar as it will be at deploy time, borrowed from the document where it can be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Scalar {
-    Str(String),
+pub enum Scalar<'a> {
+    Str(Cow<'a, str>),
     /// A number as written.
-    Num(String),
+    Num(Cow<'a, str>),
     Bool(bool),
 }
 
-impl Scalar {
+impl Scalar<'_> {
     pub fn text(&self) -> &str {
         match self {
             Scalar::Str(s) | Scalar::Num(s) => s,
@@ -58,7 +61,7 @@ impl Scalar {
 /// Turns a written value into what it will be. The ECS API dialect takes values literally;
 /// the CloudFormation dialect evaluates intrinsic functions.
 pub trait Resolve {
-    fn scalar(&self, node: &Node) -> Val<Scalar>;
+    fn scalar<'n>(&self, node: &'n Node) -> Val<Scalar<'n>>;
 }
 
 /// Values taken as written, except template placeholders (`{{ must_env "CPU" }}` for
@@ -66,11 +69,11 @@ pub trait Resolve {
 pub struct Literal;
 
 impl Resolve for Literal {
-    fn scalar(&self, node: &Node) -> Val<Scalar> {
+    fn scalar<'n>(&self, node: &'n Node) -> Val<Scalar<'n>> {
         match &node.value {
             Value::String(s) if is_placeholder(s) => Val::Unknown(node.span),
-            Value::String(s) => Val::Known(Located::new(Scalar::Str(s.to_string()), node.span)),
-            Value::Number(n) => Val::Known(Located::new(Scalar::Num(n.to_string()), node.span)),
+            Value::String(s) => Val::Known(Located::new(Scalar::Str(Cow::Borrowed(s)), node.span)),
+            Value::Number(n) => Val::Known(Located::new(Scalar::Num(Cow::Borrowed(n)), node.span)),
             Value::Bool(b) => Val::Known(Located::new(Scalar::Bool(*b), node.span)),
             _ => Val::Invalid(Located::new(node.type_name().to_string(), node.span)),
         }
@@ -79,7 +82,9 @@ impl Resolve for Literal {
 
 /// Whether a string is a template placeholder that a deploy tool fills in later.
 pub fn is_placeholder(s: &str) -> bool {
-    (s.contains("{{") && s.contains("}}")) || s.contains("${")
+    // Every placeholder form has a `{`: one search rejects ordinary strings.
+    memchr::memchr(b'{', s.as_bytes())
+        .is_some_and(|_| (s.contains("{{") && s.contains("}}")) || s.contains("${"))
 }
 
 /// A dialect's reader: its spelling and its resolver.
@@ -130,7 +135,7 @@ impl Reader<'_> {
         }
     }
 
-    pub fn scalar(&self, obj: &Node, camel: &str) -> Option<Val<Scalar>> {
+    pub fn scalar<'n>(&self, obj: &'n Node, camel: &str) -> Option<Val<Scalar<'n>>> {
         self.get(obj, camel).map(|node| self.resolve.scalar(node))
     }
 
@@ -146,7 +151,7 @@ impl Reader<'_> {
 
     pub fn string(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
         self.parsed(obj, camel, |s| match s {
-            Scalar::Str(s) => Some(s.clone()),
+            Scalar::Str(s) => Some(s.to_string()),
             _ => None,
         })
     }

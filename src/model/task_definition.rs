@@ -58,8 +58,7 @@ pub struct TaskDefinition {
     /// Where a non-empty task-level `placementConstraints` list is declared.
     pub placement_constraints: Option<Span>,
     pub containers: Vec<ContainerDefinition>,
-    /// Where the container list is (or the whole definition, when it has none).
-    pub containers_span: Span,
+    pub volumes: Vec<Volume>,
 }
 
 impl TaskDefinition {
@@ -115,7 +114,7 @@ pub struct ContainerDefinition {
     pub extra_hosts: Option<Span>,
     pub max_swap: Option<Val<u32>>,
     pub swappiness: Option<Val<u32>>,
-    /// `resourceRequirements` entries: (type, where the entry is).
+    /// The `type` of each `resourceRequirements` entry (`GPU`, `InferenceAccelerator`).
     pub resource_requirements: Vec<Val<String>>,
 }
 
@@ -151,6 +150,19 @@ impl PortMapping {
             Some(v) => v.value().map(|p| p.to_ascii_lowercase()),
         }
     }
+}
+
+/// A task-level volume. Which kind it is decides where it can run: bind mounts with a
+/// `host.sourcePath`, Docker volumes and FSx for Windows volumes are EC2-only.
+#[derive(Debug, Clone, Default)]
+pub struct Volume {
+    pub span: Span,
+    pub name: Option<Val<String>>,
+    pub host_source_path: Option<Val<String>>,
+    /// Where each kind of volume configuration is declared.
+    pub docker_volume_configuration: Option<Span>,
+    pub efs_volume_configuration: Option<Span>,
+    pub fsx_windows_file_server_volume_configuration: Option<Span>,
 }
 
 #[derive(Debug, Clone, Default)]

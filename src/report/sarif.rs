@@ -45,7 +45,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 "message": {"text": text},
                 "locations": [{"physicalLocation": physical(d.span)}],
                 "partialFingerprints": {
-                    "ecslint/v1": format!("{:016x}", fnv1a(&[d.rule.id, &report.path, &d.pointer, &d.message]))
+                    "ecslint/v1": format!("{:016x}", fnv1a(&[d.rule.id, &report.path, &d.pointer]))
                 },
             });
             if !related.is_empty() {

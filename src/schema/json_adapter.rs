@@ -9,7 +9,7 @@ use serde_json::Number;
 
 use crate::dialect::reader::is_unset;
 use crate::source::span::Span;
-use crate::source::tree::{Entry, Node, Value};
+use crate::source::tree::{Entry, Node, Value, json_number};
 
 /// The spanned tree as a `jsonschema` instance representation.
 pub struct Spanned;
@@ -53,13 +53,7 @@ impl JsonNumber for NumberText<'_> {
     }
 
     fn to_number(&self) -> Cow<'_, Number> {
-        // Out-of-range literals (`1e999`) are kept as written by the loader; the schema sees
-        // them as the largest finite number, which fails any `maximum`.
-        Cow::Owned(
-            self.0
-                .parse()
-                .unwrap_or_else(|_| Number::from_f64(f64::MAX).expect("finite")),
-        )
+        Cow::Owned(json_number(self.0))
     }
 }
 
@@ -173,25 +167,10 @@ impl<'a> SchemaNode<'a, Spanned> for NodeRef<'a> {
     }
 
     fn to_value(&self) -> Cow<'a, serde_json::Value> {
-        Cow::Owned(to_serde(self.0))
+        Cow::Owned(self.0.to_json())
     }
 
     fn identity(&self) -> Option<NodeIdentity> {
         Some(NodeIdentity::new(std::ptr::from_ref(self.0) as usize))
-    }
-}
-
-fn to_serde(node: &Node) -> serde_json::Value {
-    match &node.value {
-        Value::Null => serde_json::Value::Null,
-        Value::Bool(b) => (*b).into(),
-        Value::Number(n) => NumberText(n).to_number().into_owned().into(),
-        Value::String(s) => s.to_string().into(),
-        Value::Array(items) => items.iter().map(to_serde).collect(),
-        Value::Object(entries) => entries
-            .iter()
-            .map(|e| (e.key.to_string(), to_serde(&e.value)))
-            .collect::<serde_json::Map<_, _>>()
-            .into(),
     }
 }

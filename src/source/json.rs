@@ -48,6 +48,24 @@ struct Parser<'s> {
     items: Vec<Node<'s>>,
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in every byte of a word.
+const fn splat(byte: u8) -> u64 {
+    ONES * byte as u64
+}
+
+/// The high bit set in (at least) the lowest zero byte of `word`.
+const fn has_zero_byte(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// The high bit set in (at least) the lowest byte of `word` below `limit` (`limit` ≤ 128).
+const fn has_byte_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(splat(limit)) & !word & HIGHS
+}
+
 impl<'s> Parser<'s> {
     fn skip_ws(&mut self) {
         let bytes = self.bytes;
@@ -78,7 +96,10 @@ impl<'s> Parser<'s> {
             .chars()
             .next()
             .map_or(0, char::len_utf8);
-        Box::new(ParseError::new(message, Span::new(self.pos, self.pos + len)))
+        Box::new(ParseError::new(
+            message,
+            Span::new(self.pos, self.pos + len),
+        ))
     }
 
     fn value(&mut self, depth: usize) -> Parsed<Node<'s>> {
@@ -115,7 +136,10 @@ impl<'s> Parser<'s> {
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node::new(Span::new(start, self.pos), Value::Object(Vec::new())));
+            return Ok(Node::new(
+                Span::new(start, self.pos),
+                Value::Object(Vec::new()),
+            ));
         }
         loop {
             self.skip_ws();
@@ -147,7 +171,10 @@ impl<'s> Parser<'s> {
                 Some(b'}') => {
                     self.pos += 1;
                     let entries = self.entries.split_off(base);
-                    return Ok(Node::new(Span::new(start, self.pos), Value::Object(entries)));
+                    return Ok(Node::new(
+                        Span::new(start, self.pos),
+                        Value::Object(entries),
+                    ));
                 }
                 None => return Err(self.error_here("unexpected end of file: unclosed object")),
                 Some(_) => {
@@ -165,7 +192,10 @@ impl<'s> Parser<'s> {
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node::new(Span::new(start, self.pos), Value::Array(Vec::new())));
+            return Ok(Node::new(
+                Span::new(start, self.pos),
+                Value::Array(Vec::new()),
+            ));
         }
         loop {
             self.skip_ws();
@@ -239,22 +269,42 @@ impl<'s> Parser<'s> {
     }
 
     /// The end of the run of ordinary string bytes starting at `from`: the offset of the
-    /// closing quote or the next backslash. `memchr2` finds those with SIMD; a branch-free
-    /// minimum over the run (which the compiler vectorises) catches forbidden control bytes.
+    /// closing quote, the next backslash, or a forbidden control byte (an error). Eight bytes
+    /// are tested per step (SWAR), which keeps short keys and long ARNs alike cheap.
     fn plain_run(&mut self, open: usize, from: usize) -> Parsed<usize> {
-        let Some(len) = memchr::memchr2(b'"', b'\\', &self.bytes[from..]) else {
-            self.pos = open;
-            return Err(self.error_here("unterminated string"));
-        };
-        let run = &self.bytes[from..from + len];
-        if run.iter().fold(u8::MAX, |lowest, &b| lowest.min(b)) < 0x20 {
-            let at = from + run.iter().position(|&b| b < 0x20).unwrap_or_default();
-            return Err(Box::new(ParseError::new(
+        let bytes = self.bytes;
+        let mut i = from;
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let special = has_zero_byte(word ^ splat(b'"'))
+                | has_zero_byte(word ^ splat(b'\\'))
+                | has_byte_below(word, 0x20);
+            if special != 0 {
+                // The lowest flagged byte is exact; flags above it may be spurious.
+                i += (special.trailing_zeros() / 8) as usize;
+                return self.special_byte(open, i);
+            }
+            i += 8;
+        }
+        while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..0x20) {
+            i += 1;
+        }
+        self.special_byte(open, i)
+    }
+
+    /// Classifies the byte that ended a plain run.
+    fn special_byte(&mut self, open: usize, at: usize) -> Parsed<usize> {
+        match self.bytes.get(at) {
+            None => {
+                self.pos = open;
+                Err(self.error_here("unterminated string"))
+            }
+            Some(&b) if b < 0x20 => Err(Box::new(ParseError::new(
                 "control character in string (escape it, e.g. `\\n`)",
                 Span::new(at, at + 1),
-            )));
+            ))),
+            Some(_) => Ok(at),
         }
-        Ok(from + len)
     }
 
     /// Reads the 4 hex digits after `\u` (and a following low surrogate when needed).
@@ -367,21 +417,6 @@ impl<'s> Parser<'s> {
 mod tests {
     use super::*;
 
-    fn to_serde(node: &Node) -> serde_json::Value {
-        match &node.value {
-            Value::Null => serde_json::Value::Null,
-            Value::Bool(b) => (*b).into(),
-            Value::Number(n) => serde_json::from_str(n).unwrap(),
-            Value::String(s) => s.to_string().into(),
-            Value::Array(items) => items.iter().map(to_serde).collect(),
-            Value::Object(entries) => entries
-                .iter()
-                .map(|e| (e.key.to_string(), to_serde(&e.value)))
-                .collect::<serde_json::Map<_, _>>()
-                .into(),
-        }
-    }
-
     #[test]
     fn agrees_with_serde_json_on_valid_documents() {
         for text in [
@@ -394,7 +429,24 @@ mod tests {
         ] {
             let ours = parse_json(text).unwrap();
             let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
-            assert_eq!(to_serde(&ours), theirs, "{text}");
+            assert_eq!(ours.to_json(), theirs, "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_of_every_length_and_escape_position() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut body = "a".repeat(len);
+                body.insert_str(at, "\\n");
+                let text = format!("[\"{body}\", \"{}\"]", "b".repeat(len));
+                let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(parse_json(&text).unwrap().to_json(), theirs, "{text}");
+                let mut bad = "a".repeat(len);
+                bad.insert(at, '\u{1}');
+                let err = parse_json(&format!("\"{bad}\"")).unwrap_err();
+                assert_eq!(err.span.start as usize, 1 + at, "{len} {at}");
+            }
         }
     }
 

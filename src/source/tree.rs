@@ -70,6 +70,23 @@ impl<'s> Node<'s> {
         self.as_object()?.iter().rev().find(|e| e.key == key)
     }
 
+    /// The value as `serde_json` sees it, for the cold paths that need one (schema error
+    /// messages, tests). A number too large for JSON's doubles becomes the largest double.
+    pub fn to_json(&self) -> serde_json::Value {
+        match &self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => (*b).into(),
+            Value::Number(n) => json_number(n).into(),
+            Value::String(s) => s.to_string().into(),
+            Value::Array(items) => items.iter().map(Node::to_json).collect(),
+            Value::Object(entries) => entries
+                .iter()
+                .map(|e| (e.key.to_string(), e.value.to_json()))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        }
+    }
+
     /// A short name for the value's type, for messages ("expected an array, found a string").
     pub fn type_name(&self) -> &'static str {
         match self.value {
@@ -119,6 +136,14 @@ impl<'s> Node<'s> {
         }
         pointer
     }
+}
+
+/// A number as written, as `serde_json` holds it. Literals beyond JSON's doubles (`1e999`) are
+/// kept as written by the loaders; here they become the largest double, which fails any
+/// schema `maximum`.
+pub fn json_number(text: &str) -> serde_json::Number {
+    text.parse()
+        .unwrap_or_else(|_| serde_json::Number::from_f64(f64::MAX).expect("finite"))
 }
 
 fn contains(outer: Span, inner: Span) -> bool {

@@ -8,6 +8,15 @@ use std::path::{Path, PathBuf};
 use ecslint::report::{self, Format, Options};
 use ecslint::{FileReport, Input, RuleFilter};
 
+/// The `ecslint` binary, run from the crate root, with a time limit so a hang fails the test.
+pub fn ecslint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("ecslint").expect("binary");
+    cmd.current_dir(manifest_dir())
+        .env_remove("NO_COLOR")
+        .timeout(std::time::Duration::from_secs(120));
+    cmd
+}
+
 pub fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
