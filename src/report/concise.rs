@@ -1,14 +1,14 @@
 //! `path:line:col: severity[ID] message`, one finding per line (columns count characters).
 
-use super::{Located, Options, each, summary};
+use super::{Options, Positions, summary};
 use crate::lint::FileReport;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        let located = Located::new(report);
-        for (_, d) in each(std::slice::from_ref(report)) {
-            let start = located.region(d.span).start;
+        let positions = Positions::new(report);
+        for d in &report.diagnostics {
+            let start = positions.region(d.span).start;
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}] {}\n",
                 report.path,

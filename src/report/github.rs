@@ -1,16 +1,16 @@
 //! GitHub Actions workflow commands, which GitHub turns into annotations on the pull
 //! request: `::error file=...,line=...,col=...::message`.
 
-use super::{Located, each};
+use super::Positions;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        let located = Located::new(report);
-        for (_, d) in each(std::slice::from_ref(report)) {
-            let region = located.region(d.span);
+        let positions = Positions::new(report);
+        for d in &report.diagnostics {
+            let region = positions.region(d.span);
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Located, Options};
+use super::{Options, Positions};
 use crate::lint::FileReport;
 
 #[derive(Serialize)]
@@ -51,9 +51,9 @@ struct FileError<'a> {
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut diagnostics = Vec::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        let located = Located::new(report);
+        let positions = Positions::new(report);
         let points = |span: crate::source::span::Span| {
-            let region = located.region(span);
+            let region = positions.region(span);
             (
                 Point {
                     line: region.start.line,

@@ -10,7 +10,7 @@ mod source_code;
 
 use std::str::FromStr;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::source::line_index::{LineIndex, Position};
 
@@ -73,14 +73,14 @@ pub struct Region {
 }
 
 /// Positions for a file's findings: one line index per file, built only when reporting.
-pub struct Located<'r> {
+pub struct Positions<'r> {
     pub report: &'r FileReport,
     index: LineIndex,
 }
 
-impl<'r> Located<'r> {
+impl<'r> Positions<'r> {
     pub fn new(report: &'r FileReport) -> Self {
-        Located {
+        Positions {
             report,
             index: LineIndex::new(&report.text),
         }
@@ -119,11 +119,4 @@ pub fn summary(reports: &[FileReport], files_checked: usize) -> String {
         files(with),
         files(files_checked)
     )
-}
-
-/// Every diagnostic with its report, in output order.
-pub fn each(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
-    reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
 }

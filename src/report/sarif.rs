@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Located, Options, Region};
+use super::{Options, Positions, Region};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::rules::{self, RuleMeta};
@@ -17,10 +17,10 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     let rules = rules::all();
     let mut results = Vec::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        let located = Located::new(report);
+        let positions = Positions::new(report);
         let artifact = artifact_location(&report.path, &options.root);
         let physical = |span: Span| {
-            let region = located.region(span);
+            let region = positions.region(span);
             json!({"artifactLocation": artifact, "region": region_json(region, span)})
         };
         for d in &report.diagnostics {
