@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{ecslint, manifest_dir};
+use common::{ecslint, manifest_dir, run};
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")
@@ -32,17 +32,8 @@ fn exit_codes_follow_the_fail_level() {
 
 #[test]
 fn an_empty_path_list_is_a_clean_exit() {
-    let out = ecslint()
-        .args(["check"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(
-        String::from_utf8(out).unwrap(),
-        "No problems found (0 files checked).\n"
-    );
+    let (out, _) = run(ecslint().args(["check"]), 0);
+    assert_eq!(out, "No problems found (0 files checked).\n");
 }
 
 #[test]
@@ -55,18 +46,13 @@ fn usage_and_io_errors_exit_2() {
         .args(["check", "--format", "xml", CLEAN])
         .assert()
         .code(2);
-    let missing = ecslint()
-        .args(["check", "does/not/exist.json", ERRS])
-        .assert()
-        .code(2);
-    let output = missing.get_output();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (stdout, stderr) = run(ecslint().args(["check", "does/not/exist.json", ERRS]), 2);
     assert!(
         stderr.contains("does/not/exist.json: no such file or directory"),
         "{stderr}"
     );
     // The other file was still linted.
-    assert!(String::from_utf8_lossy(&output.stdout).contains("FARGATE-001"));
+    assert!(stdout.contains("FARGATE-001"));
     ecslint().args(["explain", "NOPE-999"]).assert().code(2);
 }
 
@@ -118,22 +104,19 @@ fn select_and_ignore_take_ids_names_and_prefixes() {
 fn stdin_is_linted_under_its_given_name() {
     let yaml =
         std::fs::read(manifest_dir().join("testdata/rules/FARGATE-010/fail/syslog.yaml")).unwrap();
-    let out = ecslint()
-        .args([
-            "check",
-            "-",
-            "--stdin-filename",
-            "infra/task.yaml",
-            "--format",
-            "concise",
-        ])
-        .write_stdin(yaml)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let (out, _) = run(
+        ecslint()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "infra/task.yaml",
+                "--format",
+                "concise",
+            ])
+            .write_stdin(yaml),
+        1,
+    );
     assert!(
         out.starts_with("infra/task.yaml:11:18: error[FARGATE-010]"),
         "{out}"
@@ -144,14 +127,12 @@ fn stdin_is_linted_under_its_given_name() {
 fn output_goes_to_a_file_with_dash_o() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("results.sarif");
-    let out = ecslint()
-        .args(["check", ERRS, "--format", "sarif", "-o"])
-        .arg(&path)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let (out, _) = run(
+        ecslint()
+            .args(["check", ERRS, "--format", "sarif", "-o"])
+            .arg(&path),
+        1,
+    );
     assert!(out.is_empty());
     let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "FARGATE-001");
@@ -179,20 +160,19 @@ fn color_is_opt_in_off_a_terminal() {
 
 #[test]
 fn verbose_says_what_was_skipped() {
-    let out = ecslint()
-        .args(["check", "testdata/examples/unrelated.yaml", "--verbose"])
-        .assert()
-        .code(0);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let (_, stderr) = run(
+        ecslint().args(["check", "testdata/examples/unrelated.yaml", "--verbose"]),
+        0,
+    );
     assert!(
         stderr.contains("unrelated.yaml: skipped: not an ECS task definition"),
         "{stderr}"
     );
-    let quiet = ecslint()
-        .args(["check", "testdata/examples/unrelated.yaml"])
-        .assert()
-        .code(0);
-    assert!(quiet.get_output().stderr.is_empty());
+    let (_, quiet) = run(
+        ecslint().args(["check", "testdata/examples/unrelated.yaml"]),
+        0,
+    );
+    assert!(quiet.is_empty());
 }
 
 #[test]

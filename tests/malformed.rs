@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ecslint, files_under, lint, manifest_dir, relative};
+use common::{ecslint, files_under, lint, manifest_dir, relative, run};
 
 /// Each file in `testdata/malformed/` and the rule it must produce (or none, for files that
 /// are valid despite their oddity).
@@ -85,19 +85,16 @@ fn a_byte_order_mark_keeps_positions_right() {
 
 #[test]
 fn other_files_are_linted_alongside_bad_ones() {
-    let out = ecslint()
-        .args([
-            "check",
-            "testdata/malformed",
-            "testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json",
-        ])
-        .args(["--format", "concise"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let (out, _) = run(
+        ecslint()
+            .args([
+                "check",
+                "testdata/malformed",
+                "testdata/rules/FARGATE-001/fail/256-cpu-with-4gb.json",
+            ])
+            .args(["--format", "concise"]),
+        1,
+    );
     assert!(out.contains("[FARGATE-001]"), "{out}");
     assert_eq!(out.matches("[INPUT-001]").count(), 9, "{out}");
 }
@@ -115,17 +112,14 @@ fn unreadable_paths_and_symlink_loops_are_error_lines() {
     .unwrap();
     std::os::unix::fs::symlink(root.join("infra"), root.join("infra/loop")).unwrap();
     std::os::unix::fs::symlink(root.join("gone.json"), root.join("infra/dangling.json")).unwrap();
-    let output = ecslint()
-        .current_dir(root)
-        .args(["check", "infra", "--format", "concise"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (stdout, stderr) = run(
+        ecslint()
+            .current_dir(root)
+            .args(["check", "infra", "--format", "concise"]),
+        2,
+    );
     assert!(stderr.contains("symbolic link loop"), "{stderr}");
     assert!(stderr.contains("dangling.json"), "{stderr}");
-    let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("infra/task.json:8:13: error[FARGATE-001]"),
         "{stdout}"

@@ -17,6 +17,15 @@ pub fn ecslint() -> assert_cmd::Command {
     cmd
 }
 
+/// Runs a command, asserts its exit code, and returns its stdout and stderr.
+pub fn run(cmd: &mut assert_cmd::Command, code: i32) -> (String, String) {
+    let output = cmd.assert().code(code).get_output().clone();
+    (
+        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    )
+}
+
 pub fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
