@@ -44,10 +44,6 @@ impl<T> Val<T> {
             Val::Invalid(l) => l.span,
         }
     }
-
-    pub fn is_unknown(&self) -> bool {
-        matches!(self, Val::Unknown(_))
-    }
 }
 
 /// The value of an optional property: its known value, if it is set and known.
@@ -65,10 +61,4 @@ pub fn value<T>(field: &Option<Val<T>>) -> Option<&T> {
 pub struct Model {
     pub task_definitions: Vec<TaskDefinition>,
     pub services: Vec<Service>,
-}
-
-impl Model {
-    pub fn is_empty(&self) -> bool {
-        self.task_definitions.is_empty() && self.services.is_empty()
-    }
 }

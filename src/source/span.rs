@@ -63,20 +63,4 @@ impl<T> Located<T> {
             origin: None,
         }
     }
-
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
-        Located {
-            value: f(self.value),
-            span: self.span,
-            origin: self.origin,
-        }
-    }
-
-    pub fn as_ref(&self) -> Located<&T> {
-        Located {
-            value: &self.value,
-            span: self.span,
-            origin: self.origin,
-        }
-    }
 }
