@@ -11,7 +11,7 @@ use crate::model::Model;
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
 use crate::rules::{self, Declared, RuleMeta};
-use crate::source::{self, Syntax};
+use crate::source::{self, Syntax, span::Span};
 
 /// Which rules run, from `--select` and `--ignore`.
 #[derive(Debug, Clone)]
@@ -84,11 +84,11 @@ pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport
         }
         Err(error) => {
             if filter.enabled(ParseError::meta()) {
-                diagnostics.push(Diagnostic::new(
-                    ParseError::meta(),
-                    error.span,
-                    error.message,
-                ));
+                // The report shows the text with invalid bytes replaced by U+FFFD; point at
+                // the whole replacement character there.
+                let at = error.span.start as usize;
+                let span = Span::new(at, at + '\u{fffd}'.len_utf8());
+                diagnostics.push(Diagnostic::new(ParseError::meta(), span, error.message));
             }
             ""
         }

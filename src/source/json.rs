@@ -91,15 +91,7 @@ impl<'s> Parser<'s> {
     }
 
     fn error_here(&self, message: impl Into<String>) -> Box<ParseError> {
-        // Point at the whole offending character, not at half of a multi-byte one.
-        let len = self.text[self.pos.min(self.text.len())..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        Box::new(ParseError::new(
-            message,
-            Span::new(self.pos, self.pos + len),
-        ))
+        Box::new(ParseError::new(message, Span::char_at(self.text, self.pos)))
     }
 
     fn value(&mut self, depth: usize) -> Parsed<Node<'s>> {

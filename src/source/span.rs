@@ -36,6 +36,18 @@ impl Span {
         self.start == self.end
     }
 
+    /// The whole character at `offset` (empty at the end of the text), so an error never
+    /// points at half of a multi-byte character. An offset inside a character moves back to
+    /// its start.
+    pub fn char_at(text: &str, offset: usize) -> Self {
+        let mut start = offset.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = text[start..].chars().next().map_or(0, char::len_utf8);
+        Span::new(start, start + len)
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {
@@ -62,5 +74,21 @@ impl<T> Located<T> {
             span,
             origin: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn char_at_covers_whole_characters() {
+        let text = "a\u{feff}é";
+        assert_eq!(Span::char_at(text, 0), Span::new(0, 1));
+        assert_eq!(Span::char_at(text, 1), Span::new(1, 4));
+        assert_eq!(Span::char_at(text, 2), Span::new(1, 4));
+        assert_eq!(Span::char_at(text, 4), Span::new(4, 6));
+        assert_eq!(Span::char_at(text, 6), Span::new(6, 6));
+        assert_eq!(Span::char_at(text, 99), Span::new(6, 6));
     }
 }

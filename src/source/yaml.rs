@@ -35,8 +35,10 @@ pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
     };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
-            let at = byte(e.marker());
-            ParseError::new(format!("invalid YAML: {}", e.info()), Span::new(at, at + 1))
+            ParseError::new(
+                format!("invalid YAML: {}", e.info()),
+                Span::char_at(text, byte(e.marker())),
+            )
         })?;
         let span = Span::new(byte(&span.start), byte(&span.end));
         builder.event(event, span)?;
