@@ -73,8 +73,17 @@ impl FileReport {
     }
 }
 
+/// The largest file ecslint reads: spans are 32-bit byte offsets.
+pub const MAX_FILE_BYTES: usize = u32::MAX as usize;
+
 /// Lints one file's bytes.
 pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport {
+    if bytes.len() > MAX_FILE_BYTES {
+        return FileReport::unreadable(
+            path,
+            "the file is larger than 4 GiB; it is not linted".into(),
+        );
+    }
     let mut diagnostics = Vec::new();
     let mut notes = Vec::new();
     let text = match source::decode(bytes) {

@@ -12,7 +12,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        // Files larger than 4 GiB are refused by the reader, so offsets always fit.
+        // Files larger than 4 GiB are refused (`lint::MAX_FILE_BYTES`), so offsets always fit.
         Span {
             start: start as u32,
             end: end.max(start) as u32,

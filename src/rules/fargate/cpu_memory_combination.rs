@@ -28,15 +28,17 @@ declare_rule! {
     ///  "cpu": "512", "memory": "4096", "containerDefinitions": [...]}
     /// ```
     ///
-    /// | CPU units | memory (MiB) |
+    /// | CPU units | memory |
     /// |---|---|
-    /// | 256 | 512, 1024, 2048 |
-    /// | 512 | 1024 to 4096 in steps of 1024 |
-    /// | 1024 | 2048 to 8192 in steps of 1024 |
-    /// | 2048 | 4096 to 16384 in steps of 1024 |
-    /// | 4096 | 8192 to 30720 in steps of 1024 |
-    /// | 8192 | 16384 to 61440 in steps of 4096 (Linux platform 1.4.0+) |
-    /// | 16384 | 32768 to 122880 in steps of 8192 (Linux platform 1.4.0+) |
+    /// | 256 | 512, 1024 or 2048 MiB |
+    /// | 512 | 1024 to 4096 MiB in steps of 1024 |
+    /// | 1024 | 2048 to 8192 MiB in steps of 1024 |
+    /// | 2048 | 4096 to 16384 MiB in steps of 1024 |
+    /// | 4096 | 8192 to 30720 MiB in steps of 1024 |
+    /// | 8192 | 16384 to 61440 MiB in steps of 4096 |
+    /// | 16384 | 32768 to 122880 MiB in steps of 8192 |
+    ///
+    /// 8 and 16 vCPU need Linux platform version 1.4.0 or later.
     ///
     /// ## References
     /// - [Amazon ECS: task CPU and memory](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)
@@ -112,6 +114,22 @@ impl Check for CpuMemoryCombination {
                 "Pick a memory value of {} for this CPU. {alternative}",
                 size.memory.describe()
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CpuMemoryCombination;
+    use crate::facts::fargate::TASK_SIZES;
+    use crate::rules::Declared;
+
+    #[test]
+    fn the_documented_table_is_the_facts_table() {
+        let docs = CpuMemoryCombination::meta().docs();
+        for size in TASK_SIZES {
+            let row = format!("| {} | {} |", size.cpu, size.memory.describe());
+            assert!(docs.contains(&row), "the docs lack `{row}`");
         }
     }
 }
