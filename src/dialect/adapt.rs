@@ -127,8 +127,12 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
                 span: d.span,
                 maximum_percent: r.u32(d, "maximumPercent"),
                 minimum_healthy_percent: r.u32(d, "minimumHealthyPercent"),
+                strategy: r.string(d, "strategy"),
             }
         }),
+        deployment_controller: r
+            .get(obj, "deploymentController")
+            .and_then(|c| r.string(c, "type")),
         platform_version: r.string(obj, "platformVersion"),
     }
 }

@@ -26,6 +26,13 @@ pub fn parse_memory_mib(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
+/// `deploymentConfiguration` defaults for a REPLICA service with the rolling (`ECS`)
+/// deployment controller: at most 200 % of the desired count running or pending, at least
+/// 100 % healthy. Source: ECS API Reference, `DeploymentConfiguration` (`maximumPercent`,
+/// `minimumHealthyPercent`).
+pub const DEFAULT_MAXIMUM_PERCENT: u32 = 200;
+pub const DEFAULT_MINIMUM_HEALTHY_PERCENT: u32 = 100;
+
 fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
     let split = text.len().checked_sub(suffix.len())?;
     (text.is_char_boundary(split) && text[split..].eq_ignore_ascii_case(suffix))

@@ -17,6 +17,8 @@ pub struct Service {
     pub load_balancers: Vec<LoadBalancerRef>,
     pub network_configuration: Option<NetworkConfiguration>,
     pub deployment_configuration: Option<DeploymentConfiguration>,
+    /// `deploymentController.type`: `ECS` (rolling, the default), `CODE_DEPLOY` or `EXTERNAL`.
+    pub deployment_controller: Option<Val<String>>,
     pub platform_version: Option<Val<String>>,
 }
 
@@ -64,6 +66,31 @@ impl Service {
     pub fn name(&self) -> Option<&String> {
         value(&self.service_name)
     }
+
+    /// "Service `web`", or "This service" when it has no name.
+    pub fn subject(&self) -> String {
+        match self.name() {
+            Some(name) => format!("Service `{name}`"),
+            None => "This service".to_string(),
+        }
+    }
+
+    /// Whether deployments replace tasks in place, governed by `maximumPercent` and
+    /// `minimumHealthyPercent`: a REPLICA service with the `ECS` controller and the rolling
+    /// strategy (all three are the defaults).
+    pub fn is_rolling_replica(&self) -> bool {
+        let is = |field: &Option<Val<String>>, expected: &str| match field {
+            None => true,
+            Some(v) => v.value().is_some_and(|s| s == expected),
+        };
+        let strategy = self
+            .deployment_configuration
+            .as_ref()
+            .and_then(|d| d.strategy.clone());
+        is(&self.scheduling_strategy, "REPLICA")
+            && is(&self.deployment_controller, "ECS")
+            && is(&strategy, "ROLLING")
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -95,4 +122,6 @@ pub struct DeploymentConfiguration {
     pub span: Span,
     pub maximum_percent: Option<Val<u32>>,
     pub minimum_healthy_percent: Option<Val<u32>>,
+    /// `ROLLING` (the default), `BLUE_GREEN`, `LINEAR` or `CANARY`.
+    pub strategy: Option<Val<String>>,
 }

@@ -4,6 +4,7 @@
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
 pub mod ecs_exec;
+pub mod ecs_svc;
 pub mod ecs_td;
 pub mod fargate;
 pub mod input;
@@ -121,6 +122,8 @@ macro_rules! declare_rule {
 /// Every rule that checks the model, in id order.
 pub static RULES: &[&dyn Rule] = &[
     &ecs_exec::execution_role_required::ExecutionRoleRequired,
+    &ecs_svc::launch_type_with_capacity_provider::LaunchTypeWithCapacityProvider,
+    &ecs_svc::deployment_deadlock::DeploymentDeadlock,
     &ecs_td::no_essential_container::NoEssentialContainer,
     &ecs_td::host_port_must_match::HostPortMustMatch,
     &ecs_td::duplicate_host_port::DuplicateHostPort,

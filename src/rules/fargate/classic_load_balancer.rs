@@ -64,10 +64,7 @@ impl Check for ClassicLoadBalancer {
                 };
                 let name =
                     value(&lb.load_balancer_name).map_or_else(String::new, |n| format!(" `{n}`"));
-                let subject = match service.name() {
-                    Some(s) => format!("Service `{s}`"),
-                    None => "This service".to_string(),
-                };
+                let subject = service.subject();
                 sink.report(
                     clb.span(),
                     format!(
