@@ -64,15 +64,13 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
     compiled
         .validator
         .iter_errors(NodeRef(node))
-        // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before deployment:
-        // it satisfies `required`, and its type and value are not known yet.
-        .filter(|error| {
-            locate(node, error)
-                .node
-                .as_str()
-                .is_none_or(|s| !is_placeholder(s))
+        .filter_map(|error| {
+            let at = locate(node, &error);
+            // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before
+            // deployment: it satisfies `required`, and its type and value are not known yet.
+            let placeholder = at.node.as_str().is_some_and(is_placeholder);
+            (!placeholder).then(|| violation(&compiled.schema, at, &error))
         })
-        .map(|error| violation(&compiled.schema, node, &error))
         .collect()
 }
 
@@ -116,8 +114,7 @@ fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError) -> Located<'n, 's
     here
 }
 
-fn violation(schema: &Json, root: &Node, error: &ValidationError) -> Violation {
-    let at = locate(root, error);
+fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
     let name = at
         .property
         .as_deref()
