@@ -49,15 +49,6 @@ enum ListFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Concise,
-    Json,
-    Sarif,
-    Github,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum FailLevel {
     Error,
     Warning,
@@ -77,8 +68,8 @@ struct CheckArgs {
     /// Files, directories or globs; `-` reads standard input. No paths: nothing is linted.
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -210,13 +201,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         }
     };
     let options = report::Options {
-        format: match args.format {
-            OutputFormat::Human => Format::Human,
-            OutputFormat::Concise => Format::Concise,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Sarif => Format::Sarif,
-            OutputFormat::Github => Format::Github,
-        },
+        format: args.format,
         color,
         root: std::env::current_dir().unwrap_or_default(),
         files_checked: inputs.len(),

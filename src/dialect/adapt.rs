@@ -5,14 +5,7 @@ use crate::facts::ecs::{parse_cpu_units, parse_memory_mib};
 use crate::model::*;
 use crate::source::tree::Node;
 
-use super::reader::{Reader, Scalar};
-
-fn text(s: &Scalar) -> Option<String> {
-    match s {
-        Scalar::Str(s) => Some(s.to_string()),
-        _ => None,
-    }
-}
+use super::reader::Reader;
 
 pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
     let runtime_platform = r.get(obj, "runtimePlatform");
@@ -22,7 +15,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
         cpu: r.parsed(obj, "cpu", |s| parse_cpu_units(s.text())),
         memory: r.parsed(obj, "memory", |s| parse_memory_mib(s.text())),
         network_mode: r.parsed(obj, "networkMode", |s| NetworkMode::parse(s.text())),
-        requires_compatibilities: r.list(obj, "requiresCompatibilities", text),
+        requires_compatibilities: r.list(obj, "requiresCompatibilities", |s| s.string()),
         execution_role_arn: r.string(obj, "executionRoleArn"),
         task_role_arn: r.string(obj, "taskRoleArn"),
         operating_system_family: runtime_platform

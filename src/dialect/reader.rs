@@ -49,6 +49,14 @@ pub enum Scalar<'a> {
 }
 
 impl Scalar<'_> {
+    /// The value if it is a string.
+    pub fn string(&self) -> Option<String> {
+        match self {
+            Scalar::Str(s) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
     pub fn text(&self) -> &str {
         match self {
             Scalar::Str(s) | Scalar::Num(s) => s,
@@ -150,10 +158,7 @@ impl Reader<'_> {
     }
 
     pub fn string(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
-        self.parsed(obj, camel, |s| match s {
-            Scalar::Str(s) => Some(s.to_string()),
-            _ => None,
-        })
+        self.parsed(obj, camel, |s| s.string())
     }
 
     pub fn u32(&self, obj: &Node, camel: &str) -> Option<Val<u32>> {

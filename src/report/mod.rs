@@ -8,13 +8,11 @@ mod json;
 mod sarif;
 mod source_code;
 
-use std::str::FromStr;
-
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::source::line_index::{LineIndex, Position};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Source snippets with labels under the offending values.
     Human,
@@ -25,21 +23,6 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::`), for PR annotations.
     Github,
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s {
-            "human" => Format::Human,
-            "concise" => Format::Concise,
-            "json" => Format::Json,
-            "sarif" => Format::Sarif,
-            "github" => Format::Github,
-            other => return Err(format!("unknown format `{other}`")),
-        })
-    }
 }
 
 /// How to write a report.

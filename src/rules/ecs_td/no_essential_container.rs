@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Val, known};
+use crate::model::{Model, known};
 use crate::rules::Check;
 
 declare_rule! {
@@ -43,15 +43,9 @@ declare_rule! {
 impl Check for NoEssentialContainer {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
+            // `is_essential` counts an omitted or unknown `essential` as true, so this reports
+            // only when every container says `essential: false`.
             if td.containers.is_empty() || td.containers.iter().any(|c| c.is_essential()) {
-                continue;
-            }
-            // Report only when every `essential` is known to be false.
-            if td
-                .containers
-                .iter()
-                .any(|c| matches!(c.essential, Some(Val::Unknown(_))))
-            {
                 continue;
             }
             let falses: Vec<_> = td

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{ContainerDefinition, Model, TaskDefinition, known};
+use crate::model::{ContainerDefinition, Model, TaskDefinition, Val, known};
 use crate::rules::Check;
 use crate::source::span::Span;
 
@@ -76,12 +76,7 @@ const CONTAINER_PARAMETERS: &[Finder<ContainerDefinition>] = &[
 
 /// Task-level parameters that are not valid on Fargate (same source).
 const TASK_PARAMETERS: &[Finder<TaskDefinition>] = &[
-    ("ipcMode", |td| {
-        td.ipc_mode
-            .as_ref()
-            .filter(|v| v.value().is_none_or(|m| !m.is_empty()))
-            .map(|v| v.span())
-    }),
+    ("ipcMode", |td| td.ipc_mode.as_ref().map(Val::span)),
     ("inferenceAccelerators", |td| td.inference_accelerators),
 ];
 
