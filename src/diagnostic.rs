@@ -71,10 +71,13 @@ impl Diagnostic {
         self
     }
 
-    /// Labels where a value really came from, when it arrived through indirection.
-    pub fn origin<T>(&mut self, value: &Located<T>, message: impl Into<String>) -> &mut Self {
-        if let Some(origin) = value.origin {
-            self.label(origin, message);
+    /// Labels where a value really came from, when it arrived through indirection:
+    /// "the CPU value comes from the default of parameter `TaskCpu`", with `subject` "the
+    /// CPU value".
+    pub fn origin<T>(&mut self, value: &Located<T>, subject: &str) -> &mut Self {
+        if let Some(origin) = &value.origin {
+            let message = format!("{subject} comes from {}", origin.what);
+            self.label(origin.span, message);
         }
         self
     }

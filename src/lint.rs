@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
-use crate::dialect::{PartKind, adapt, recognise};
+use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, recognise};
 use crate::model::Model;
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
@@ -151,13 +151,9 @@ fn lint_text(
     if documents.is_empty() {
         notes.push("skipped: the file holds no document".into());
     }
-    let reader = Reader {
-        spelling: Spelling::Camel,
-        resolve: &Literal,
-    };
     for (index, root) in documents.iter().enumerate() {
-        let parts = match recognise(root) {
-            Ok(parts) => parts,
+        let document = match recognise(root) {
+            Ok(document) => document,
             Err(reason) => {
                 notes.push(match documents.len() {
                     1 => format!("skipped: {reason}"),
@@ -167,33 +163,122 @@ fn lint_text(
             }
         };
         let first = out.len();
-        let mut model = Model::default();
-        for part in &parts {
-            notes.push(format!("linted as an {}", part.kind.describe()));
-            if filter.enabled(SchemaViolation::meta()) {
-                for violation in crate::schema::validate(part.kind, part.node) {
-                    let diagnostic =
-                        Diagnostic::new(SchemaViolation::meta(), violation.span, violation.message);
-                    out.push(Diagnostic {
-                        help: violation.help,
-                        ..diagnostic
-                    });
-                }
-            }
-            match part.kind {
-                PartKind::TaskDefinition => model
-                    .task_definitions
-                    .push(adapt::task_definition(&reader, part.node)),
-                PartKind::Service => model.services.push(adapt::service(&reader, part.node)),
-            }
-        }
-        for rule in rules::RULES {
-            if filter.enabled(rule.meta()) {
-                rule.check(&model, &mut Sink::new(rule.meta(), out));
-            }
+        match document {
+            Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
+            Document::Template(template) => lint_template(&template, filter, out, notes),
         }
         for diagnostic in &mut out[first..] {
             diagnostic.pointer = root.pointer_to(diagnostic.span);
+        }
+    }
+}
+
+/// ECS API objects: each is checked against its schema, then all are modelled and ruled.
+fn lint_api_parts(
+    parts: &[Part],
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+    notes: &mut Vec<String>,
+) {
+    let reader = Reader {
+        spelling: Spelling::Camel,
+        resolve: &Literal,
+    };
+    let mut model = Model::default();
+    for part in parts {
+        notes.push(format!("linted as an {}", part.kind.describe()));
+        if filter.enabled(SchemaViolation::meta()) {
+            for violation in crate::schema::validate(part.kind, part.node) {
+                let diagnostic =
+                    Diagnostic::new(SchemaViolation::meta(), violation.span, violation.message);
+                out.push(Diagnostic {
+                    help: violation.help,
+                    ..diagnostic
+                });
+            }
+        }
+        match part.kind {
+            PartKind::TaskDefinition => model
+                .task_definitions
+                .push(adapt::task_definition(&reader, part.node)),
+            PartKind::Service => model.services.push(adapt::service(&reader, part.node)),
+        }
+    }
+    run_rules(&model, filter, out);
+}
+
+/// A CloudFormation template, in each of its scenarios. What only other scenarios find is
+/// reported once per rule, place and parameter (or condition), labelled with the first choice
+/// that leads to it and listing the others: a template whose `Cpu` and `Memory` parameters
+/// both allow many values gets one finding per parameter, not one per combination.
+fn lint_template(
+    template: &cloudformation::Template,
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+    notes: &mut Vec<String>,
+) {
+    let scenarios = cloudformation::models(template);
+    notes.push(match scenarios.len() {
+        1 => "linted as a CloudFormation template".to_string(),
+        n => format!("linted as a CloudFormation template in {n} scenarios"),
+    });
+    let start = out.len();
+    let mut scenarios = scenarios.iter();
+    if let Some(default) = scenarios.next() {
+        run_rules(&default.model, filter, out);
+    }
+    let default_end = out.len();
+    // Per (rule, span, subject): the first diagnostic and the other values that fail.
+    let mut groups: Vec<(Diagnostic, &cloudformation::Choice, Vec<&str>)> = Vec::new();
+    for scenario in scenarios {
+        let Some(choice) = &scenario.choice else {
+            continue;
+        };
+        let mut found = Vec::new();
+        run_rules(&scenario.model, filter, &mut found);
+        for diagnostic in found {
+            let same =
+                |d: &Diagnostic| d.rule.id == diagnostic.rule.id && d.span == diagnostic.span;
+            if out[start..default_end]
+                .iter()
+                .any(|d| same(d) && d.message == diagnostic.message)
+            {
+                continue;
+            }
+            match groups
+                .iter_mut()
+                .find(|(d, c, _)| same(d) && c.subject == choice.subject)
+            {
+                Some((_, first, others)) if first.value != choice.value => {
+                    if !others.contains(&choice.value.as_str()) {
+                        others.push(&choice.value);
+                    }
+                }
+                Some(_) => {}
+                None => groups.push((diagnostic, choice, Vec::new())),
+            }
+        }
+    }
+    for (mut diagnostic, choice, others) in groups {
+        if !diagnostic.labels.iter().any(|l| l.span == choice.span) {
+            diagnostic.label(choice.span, choice.describe());
+        }
+        if !others.is_empty() {
+            diagnostic.message = format!(
+                "{}; likewise when {} is {}",
+                diagnostic.message,
+                choice.subject,
+                crate::text::or_list(&others)
+            );
+        }
+        out.push(diagnostic);
+    }
+}
+
+fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
+    for rule in rules::RULES {
+        if filter.enabled(rule.meta()) {
+            rule.check(model, &mut Sink::new(rule.meta(), out));
         }
     }
 }

@@ -11,13 +11,14 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
     let runtime_platform = r.get(obj, "runtimePlatform");
     TaskDefinition {
         span: obj.span,
+        id: None,
         family: r.string(obj, "family"),
         cpu: r.parsed(obj, "cpu", |s| parse_cpu_units(s.text())),
         memory: r.parsed(obj, "memory", |s| parse_memory_mib(s.text())),
         network_mode: r.parsed(obj, "networkMode", |s| NetworkMode::parse(s.text())),
         requires_compatibilities: r.list(obj, "requiresCompatibilities", |s| s.string()),
-        execution_role_arn: r.string(obj, "executionRoleArn"),
-        task_role_arn: r.string(obj, "taskRoleArn"),
+        execution_role_arn: r.target(obj, "executionRoleArn"),
+        task_role_arn: r.target(obj, "taskRoleArn"),
         operating_system_family: runtime_platform
             .and_then(|p| r.string(p, "operatingSystemFamily")),
         ipc_mode: r.string(obj, "ipcMode"),
@@ -48,7 +49,7 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
     ContainerDefinition {
         span: obj.span,
         name: r.string(obj, "name"),
-        image: r.string(obj, "image"),
+        image: r.pattern(obj, "image"),
         essential: r.bool(obj, "essential"),
         port_mappings: r
             .objects(obj, "portMappings")
@@ -63,6 +64,11 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
         log_configuration: r.get(obj, "logConfiguration").map(|l| LogConfiguration {
             span: l.span,
             log_driver: r.string(l, "logDriver"),
+            options: r.members(l, "options", |name, name_span, node| LogOption {
+                name: name.to_string(),
+                name_span,
+                value: r.value_string(node),
+            }),
             secret_options: r.present(l, "secretOptions"),
         }),
         secrets: r.present(obj, "secrets"),
@@ -86,25 +92,20 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
 pub fn service(r: &Reader, obj: &Node) -> Service {
     Service {
         span: obj.span,
+        id: None,
         service_name: r.string(obj, "serviceName"),
-        cluster: r.string(obj, "cluster"),
-        task_definition: r.string(obj, "taskDefinition"),
+        cluster: r.target(obj, "cluster"),
+        task_definition: r.target(obj, "taskDefinition"),
         launch_type: r.string(obj, "launchType"),
-        capacity_provider_strategy: r
-            .objects(obj, "capacityProviderStrategy")
-            .map(|item| CapacityProviderItem {
-                span: item.span,
-                capacity_provider: r.string(item, "capacityProvider"),
-            })
-            .collect(),
+        capacity_provider_strategy: capacity_provider_strategy(r, obj, "capacityProviderStrategy"),
         desired_count: r.u32(obj, "desiredCount"),
         scheduling_strategy: r.string(obj, "schedulingStrategy"),
         load_balancers: r
             .objects(obj, "loadBalancers")
             .map(|lb| LoadBalancerRef {
                 span: lb.span,
-                load_balancer_name: r.string(lb, "loadBalancerName"),
-                target_group_arn: r.string(lb, "targetGroupArn"),
+                load_balancer_name: r.target(lb, "loadBalancerName"),
+                target_group_arn: r.target(lb, "targetGroupArn"),
                 container_name: r.string(lb, "containerName"),
                 container_port: r.u32(lb, "containerPort"),
             })
@@ -127,5 +128,24 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             .get(obj, "deploymentController")
             .and_then(|c| r.string(c, "type")),
         platform_version: r.string(obj, "platformVersion"),
+        placement_constraints: r.present(obj, "placementConstraints"),
+        // CloudFormation names the list `PlacementStrategies`.
+        placement_strategy: r
+            .present(obj, "placementStrategy")
+            .or_else(|| r.present(obj, "placementStrategies")),
     }
+}
+
+/// A capacity provider strategy: a service's own, or a cluster's default.
+pub fn capacity_provider_strategy(
+    r: &Reader,
+    obj: &Node,
+    camel: &str,
+) -> Vec<CapacityProviderItem> {
+    r.objects(obj, camel)
+        .map(|item| CapacityProviderItem {
+            span: item.span,
+            capacity_provider: r.target(item, "capacityProvider"),
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Recognising what a document is, and adapting each dialect to the one model.
 
 pub mod adapt;
+pub mod cloudformation;
 pub mod ecs_api;
 pub mod reader;
 
@@ -31,7 +32,18 @@ pub struct Part<'n, 's> {
     pub node: &'n Node<'s>,
 }
 
+/// What a document is.
+pub enum Document<'n, 's> {
+    /// ECS API objects (task definitions, services), each checked on its own.
+    Api(Vec<Part<'n, 's>>),
+    /// A CloudFormation template, checked as a whole.
+    Template(cloudformation::Template<'n, 's>),
+}
+
 /// What a document holds, or why ecslint has nothing to say about it.
-pub fn recognise<'n, 's>(root: &'n Node<'s>) -> Result<Vec<Part<'n, 's>>, String> {
-    ecs_api::recognise(root)
+pub fn recognise<'n, 's>(root: &'n Node<'s>) -> Result<Document<'n, 's>, String> {
+    if cloudformation::is_template(root) {
+        return Ok(Document::Template(cloudformation::Template::new(root)));
+    }
+    ecs_api::recognise(root).map(Document::Api)
 }

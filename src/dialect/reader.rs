@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::Val;
+use crate::model::{Target, Val};
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Entry, Node, Value};
 
@@ -46,6 +46,17 @@ pub enum Scalar<'a> {
     /// A number as written.
     Num(Cow<'a, str>),
     Bool(bool),
+    /// A string only partly known at lint time: `Fn::Sub` or `Fn::Join` over values that are
+    /// only known at deploy time, which stay in the text as `${Name}`
+    /// (`${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web`). Its shape is known, its
+    /// value is not.
+    Template(Cow<'a, str>),
+    /// A resource declared in the same template (`Ref` or `Fn::GetAtt`): a link in the
+    /// resource graph, not a string.
+    Link {
+        id: Cow<'a, str>,
+        attribute: Option<Cow<'a, str>>,
+    },
 }
 
 impl Scalar<'_> {
@@ -59,16 +70,53 @@ impl Scalar<'_> {
 
     pub fn text(&self) -> &str {
         match self {
-            Scalar::Str(s) | Scalar::Num(s) => s,
+            Scalar::Str(s) | Scalar::Num(s) | Scalar::Template(s) => s,
             Scalar::Bool(true) => "true",
             Scalar::Bool(false) => "false",
+            Scalar::Link { id, .. } => id,
         }
+    }
+
+    /// The value, no longer borrowing from its document.
+    pub fn into_owned(self) -> Scalar<'static> {
+        let own = |c: Cow<str>| Cow::Owned(c.into_owned());
+        match self {
+            Scalar::Str(s) => Scalar::Str(own(s)),
+            Scalar::Num(s) => Scalar::Num(own(s)),
+            Scalar::Bool(b) => Scalar::Bool(b),
+            Scalar::Template(s) => Scalar::Template(own(s)),
+            Scalar::Link { id, attribute } => Scalar::Link {
+                id: own(id),
+                attribute: attribute.map(own),
+            },
+        }
+    }
+
+    /// The value as a reference to another resource: a link, or a written-out ARN or name.
+    pub fn target(&self) -> Option<Target> {
+        match self {
+            Scalar::Link { id, .. } => Some(Target::Resource(id.to_string())),
+            Scalar::Str(t) => Some(Target::Named(t.to_string())),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is fully known (a partial string or a link is not a value).
+    pub fn is_value(&self) -> bool {
+        !matches!(self, Scalar::Template(_) | Scalar::Link { .. })
     }
 }
 
 /// Turns a written value into what it will be. The ECS API dialect takes values literally;
 /// the CloudFormation dialect evaluates intrinsic functions.
 pub trait Resolve {
+    /// What a written node stands for in the document's structure: CloudFormation's
+    /// `Fn::If` becomes its chosen branch, and `Ref: AWS::NoValue` removes the property
+    /// (`None`). Literal documents are their own structure.
+    fn structure<'n, 's>(&self, node: &'n Node<'s>) -> Option<&'n Node<'s>> {
+        Some(node)
+    }
+
     fn scalar<'n>(&self, node: &'n Node) -> Val<Scalar<'n>>;
 }
 
@@ -102,18 +150,22 @@ pub struct Reader<'r> {
 }
 
 impl Reader<'_> {
-    /// The member named `camel` (in this reader's spelling). `null` and `""` count as
-    /// absent: SDK-based deploy tools (ecspresso, describe output) write unset fields so.
+    /// The member named `camel` (in this reader's spelling), as the resolver's structure
+    /// sees it. `null` and `""` count as absent: SDK-based deploy tools (ecspresso, describe
+    /// output) write unset fields so.
     pub fn get<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<&'n Node<'s>> {
-        let entry = self.entry(obj, camel)?;
-        (!is_unset(&entry.value)).then_some(&entry.value)
+        self.entry(obj, camel).map(|(_, value)| value)
     }
 
-    fn entry<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<&'n Entry<'s>> {
-        obj.as_object()?
+    /// The member's key span and its value, if it is set.
+    fn entry<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<(Span, &'n Node<'s>)> {
+        let entry: &Entry = obj
+            .as_object()?
             .iter()
             .rev()
-            .find(|e| self.spelling.matches(&e.key, camel))
+            .find(|e| self.spelling.matches(&e.key, camel))?;
+        let value = self.resolve.structure(&entry.value)?;
+        (!is_unset(value)).then_some((entry.key_span, value))
     }
 
     /// The object members of the list `camel` (non-objects are the schema check's business).
@@ -126,6 +178,7 @@ impl Reader<'_> {
             .and_then(Node::as_array)
             .unwrap_or_default()
             .iter()
+            .filter_map(|n| self.resolve.structure(n))
             .filter(|n| n.as_object().is_some())
     }
 
@@ -133,13 +186,12 @@ impl Reader<'_> {
     /// whose mere presence matters. The span is the property's name, which is one line even
     /// when the value is a long block.
     pub fn present(&self, obj: &Node, camel: &str) -> Option<Span> {
-        let entry = self.entry(obj, camel)?;
-        match &entry.value.value {
+        let (key_span, value) = self.entry(obj, camel)?;
+        match &value.value {
             Value::Array(items) if items.is_empty() => None,
             Value::Object(entries) if entries.is_empty() => None,
             Value::Bool(false) => None,
-            _ if is_unset(&entry.value) => None,
-            _ => Some(entry.key_span),
+            _ => Some(key_span),
         }
     }
 
@@ -154,6 +206,17 @@ impl Reader<'_> {
         camel: &str,
         parse: impl Fn(&Scalar) -> Option<T>,
     ) -> Option<Val<T>> {
+        self.scalar(obj, camel)
+            .map(|v| parse_val(v, values_only(parse)))
+    }
+
+    /// Like [`Reader::parsed`], but `parse` also sees partly known strings and links.
+    fn parsed_any<T>(
+        &self,
+        obj: &Node,
+        camel: &str,
+        parse: impl Fn(&Scalar) -> Option<T>,
+    ) -> Option<Val<T>> {
         self.scalar(obj, camel).map(|v| parse_val(v, parse))
     }
 
@@ -161,11 +224,26 @@ impl Reader<'_> {
         self.parsed(obj, camel, |s| s.string())
     }
 
+    /// A string whose shape matters even where parts of it are unknown (an image name built
+    /// with `Fn::Sub`): partly known strings are kept with their unknown parts as `${Name}`.
+    pub fn pattern(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
+        self.parsed_any(obj, camel, |s| match s {
+            Scalar::Str(t) | Scalar::Template(t) => Some(t.to_string()),
+            _ => None,
+        })
+    }
+
+    /// A reference to another resource: a link to one declared in the same template, or an
+    /// ARN or name written out.
+    pub fn target(&self, obj: &Node, camel: &str) -> Option<Val<Target>> {
+        self.parsed_any(obj, camel, |s| s.target())
+    }
+
     pub fn u32(&self, obj: &Node, camel: &str) -> Option<Val<u32>> {
         self.parsed(obj, camel, |s| match s {
             // CloudFormation and Terraform write many integers as strings.
             Scalar::Num(n) | Scalar::Str(n) => n.trim().parse().ok(),
-            Scalar::Bool(_) => None,
+            _ => None,
         })
     }
 
@@ -178,7 +256,33 @@ impl Reader<'_> {
         })
     }
 
-    /// Each element of the list `camel`, resolved and parsed.
+    /// Each member of the object `camel` (a map such as a log driver's `options`), mapped
+    /// from its name, the name's span and its value.
+    pub fn members<T>(
+        &self,
+        obj: &Node,
+        camel: &str,
+        map: impl Fn(&str, Span, &Node) -> T,
+    ) -> Vec<T> {
+        let entries = self.get(obj, camel).and_then(Node::as_object);
+        entries
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| Some(map(&e.key, e.key_span, self.resolve.structure(&e.value)?)))
+            .collect()
+    }
+
+    /// A node's value as a string (numbers and booleans as written, as maps of strings
+    /// such as log options take them).
+    pub fn value_string(&self, node: &Node) -> Val<String> {
+        parse_val(
+            self.resolve.scalar(node),
+            values_only(|s| Some(s.text().to_string())),
+        )
+    }
+
+    /// Each element of the list `camel`, resolved and parsed. Unlike [`Reader::parsed`],
+    /// `parse` also sees partly known strings and links (a list of roles holds links).
     pub fn list<T>(
         &self,
         obj: &Node,
@@ -190,6 +294,7 @@ impl Reader<'_> {
             Some(items) => Val::Known(Located::new(
                 items
                     .iter()
+                    .filter_map(|item| self.resolve.structure(item))
                     .map(|item| parse_val(self.resolve.scalar(item), &parse))
                     .collect(),
                 node.span,
@@ -211,6 +316,13 @@ pub fn is_unset(node: &Node) -> bool {
     }
 }
 
+/// `parse` restricted to fully known values.
+fn values_only<T>(parse: impl Fn(&Scalar) -> Option<T>) -> impl Fn(&Scalar) -> Option<T> {
+    move |s| if s.is_value() { parse(s) } else { None }
+}
+
+/// A scalar parsed into a model value. Only a fully known value can be wrong: a partly known
+/// string or a link that `parse` cannot take is unknown.
 fn parse_val<T>(v: Val<Scalar>, parse: impl Fn(&Scalar) -> Option<T>) -> Val<T> {
     match v {
         Val::Known(l) => match parse(&l.value) {
@@ -219,6 +331,7 @@ fn parse_val<T>(v: Val<Scalar>, parse: impl Fn(&Scalar) -> Option<T>) -> Val<T> 
                 span: l.span,
                 origin: l.origin,
             }),
+            None if !l.value.is_value() => Val::Unknown(l.span),
             None => Val::Invalid(Located {
                 value: l.value.text().to_string(),
                 span: l.span,

@@ -4,9 +4,13 @@
 //! template and a Terraform configuration all become these types. Every field a rule can
 //! complain about keeps where it was written.
 
+pub mod graph;
+pub mod infrastructure;
 pub mod service;
 pub mod task_definition;
 
+pub use graph::*;
+pub use infrastructure::*;
 pub use service::*;
 pub use task_definition::*;
 
@@ -56,9 +60,54 @@ pub fn value<T>(field: &Option<Val<T>>) -> Option<&T> {
     known(field).map(|l| &l.value)
 }
 
-/// Everything one document declares that rules look at.
+/// What a reference property (a service's task definition, a task's role, a load balancer's
+/// target group) points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A resource declared in the same template, by logical id (`!Ref TaskDefinition`,
+    /// `!GetAtt ExecutionRole.Arn`): an edge of the resource graph.
+    Resource(String),
+    /// An ARN or a name written out.
+    Named(String),
+}
+
+impl std::fmt::Display for Target {
+    /// The logical id or the name.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Resource(id) => f.write_str(id),
+            Target::Named(name) => f.write_str(name),
+        }
+    }
+}
+
+impl Target {
+    /// The name, if this is a written-out name such as `FARGATE`.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Target::Named(name) => Some(name),
+            Target::Resource(_) => None,
+        }
+    }
+}
+
+/// A declared resource's logical id in its template, and where it is written.
+pub type LogicalId = Located<String>;
+
+/// Everything one document declares that rules look at: for an ECS API document one task
+/// definition or a few services, for a CloudFormation template every resource ecslint
+/// understands, linked into a graph by logical id (see [`graph`]).
 #[derive(Debug, Default)]
 pub struct Model {
     pub task_definitions: Vec<TaskDefinition>,
     pub services: Vec<Service>,
+    pub clusters: Vec<Cluster>,
+    pub target_groups: Vec<TargetGroup>,
+    pub classic_load_balancers: Vec<ClassicLoadBalancer>,
+    pub roles: Vec<Role>,
+    pub policies: Vec<Policy>,
+    pub instance_profiles: Vec<InstanceProfile>,
+    pub launch_templates: Vec<LaunchTemplate>,
+    pub auto_scaling_groups: Vec<AutoScalingGroup>,
+    pub capacity_providers: Vec<CapacityProvider>,
 }

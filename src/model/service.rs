@@ -2,14 +2,16 @@
 
 use crate::source::span::Span;
 
-use super::{Val, value};
+use super::{LogicalId, Target, Val, value};
 
 #[derive(Debug, Clone, Default)]
 pub struct Service {
     pub span: Span,
+    /// The resource's logical id, when it is declared in a template.
+    pub id: Option<LogicalId>,
     pub service_name: Option<Val<String>>,
-    pub cluster: Option<Val<String>>,
-    pub task_definition: Option<Val<String>>,
+    pub cluster: Option<Val<Target>>,
+    pub task_definition: Option<Val<Target>>,
     pub launch_type: Option<Val<String>>,
     pub capacity_provider_strategy: Vec<CapacityProviderItem>,
     pub desired_count: Option<Val<u32>>,
@@ -20,6 +22,9 @@ pub struct Service {
     /// `deploymentController.type`: `ECS` (rolling, the default), `CODE_DEPLOY` or `EXTERNAL`.
     pub deployment_controller: Option<Val<String>>,
     pub platform_version: Option<Val<String>>,
+    /// Where non-empty `placementConstraints` and `placementStrategy` lists are declared.
+    pub placement_constraints: Option<Span>,
+    pub placement_strategy: Option<Span>,
 }
 
 /// Why a service's tasks run on Fargate.
@@ -27,12 +32,17 @@ pub struct Service {
 pub enum FargateBy {
     LaunchType(Span),
     CapacityProvider(Span, String),
+    /// The service sets neither a launch type nor a strategy, and its cluster's default
+    /// capacity provider strategy names Fargate.
+    ClusterDefault(Span, String),
 }
 
 impl FargateBy {
     pub fn span(&self) -> Span {
         match self {
-            FargateBy::LaunchType(s) | FargateBy::CapacityProvider(s, _) => *s,
+            FargateBy::LaunchType(s)
+            | FargateBy::CapacityProvider(s, _)
+            | FargateBy::ClusterDefault(s, _) => *s,
         }
     }
 
@@ -40,22 +50,31 @@ impl FargateBy {
         match self {
             FargateBy::LaunchType(_) => "its launch type is FARGATE".into(),
             FargateBy::CapacityProvider(_, name) => format!("it uses the {name} capacity provider"),
+            FargateBy::ClusterDefault(_, name) => {
+                format!("its cluster's default capacity provider strategy uses {name}")
+            }
         }
     }
 }
 
 impl Service {
-    /// Whether the service places its tasks on Fargate: by `launchType`, or by a
-    /// `FARGATE`/`FARGATE_SPOT` capacity provider in its strategy.
+    /// Whether the service places its tasks on Fargate by its own settings: by `launchType`,
+    /// or by a `FARGATE`/`FARGATE_SPOT` capacity provider in its strategy. (The cluster's
+    /// default strategy is the graph's business: [`Model::service_fargate_by`].)
+    ///
+    /// [`Model::service_fargate_by`]: super::Model::service_fargate_by
     pub fn fargate_by(&self) -> Option<FargateBy> {
         if let Some(lt) = self.launch_type.as_ref().and_then(Val::known) {
             return (lt.value == "FARGATE").then_some(FargateBy::LaunchType(lt.span));
         }
-        self.capacity_provider_strategy.iter().find_map(|item| {
-            let provider = item.capacity_provider.as_ref()?.known()?;
-            matches!(provider.value.as_str(), "FARGATE" | "FARGATE_SPOT")
-                .then(|| FargateBy::CapacityProvider(provider.span, provider.value.clone()))
-        })
+        fargate_provider(&self.capacity_provider_strategy)
+            .map(|(span, name)| FargateBy::CapacityProvider(span, name))
+    }
+
+    /// Whether the service chooses where its tasks run itself (a launch type or a capacity
+    /// provider strategy) rather than leaving it to the cluster's default strategy.
+    pub fn chooses_placement(&self) -> bool {
+        self.launch_type.is_some() || !self.capacity_provider_strategy.is_empty()
     }
 
     /// Where the service's `awsvpcConfiguration` is, which only awsvpc tasks take.
@@ -67,9 +86,9 @@ impl Service {
         value(&self.service_name)
     }
 
-    /// "Service `web`", or "This service" when it has no name.
+    /// "Service `web`" by its name or else its logical id, or "This service".
     pub fn subject(&self) -> String {
-        match self.name() {
+        match self.name().or(self.id.as_ref().map(|id| &id.value)) {
             Some(name) => format!("Service `{name}`"),
             None => "This service".to_string(),
         }
@@ -96,7 +115,17 @@ impl Service {
 #[derive(Debug, Clone, Default)]
 pub struct CapacityProviderItem {
     pub span: Span,
-    pub capacity_provider: Option<Val<String>>,
+    /// `FARGATE`, `FARGATE_SPOT`, or a capacity provider (often one declared in the template).
+    pub capacity_provider: Option<Val<Target>>,
+}
+
+/// The first Fargate capacity provider in a strategy, with where it is named.
+pub fn fargate_provider(strategy: &[CapacityProviderItem]) -> Option<(Span, String)> {
+    strategy.iter().find_map(|item| {
+        let provider = item.capacity_provider.as_ref()?.known()?;
+        let name = provider.value.name()?;
+        matches!(name, "FARGATE" | "FARGATE_SPOT").then(|| (provider.span, name.to_string()))
+    })
 }
 
 /// One entry of a service's `loadBalancers`.
@@ -104,9 +133,9 @@ pub struct CapacityProviderItem {
 pub struct LoadBalancerRef {
     pub span: Span,
     /// Set only for a Classic Load Balancer.
-    pub load_balancer_name: Option<Val<String>>,
+    pub load_balancer_name: Option<Val<Target>>,
     /// Set only for an Application or Network Load Balancer's target group.
-    pub target_group_arn: Option<Val<String>>,
+    pub target_group_arn: Option<Val<Target>>,
     pub container_name: Option<Val<String>>,
     pub container_port: Option<Val<u32>>,
 }

@@ -2,7 +2,7 @@
 
 use crate::source::span::Span;
 
-use super::{Val, value};
+use super::{LogicalId, Target, Val, value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NetworkMode {
@@ -40,6 +40,8 @@ pub struct TaskDefinition {
     /// The whole definition (where "this task definition" diagnostics point when no single
     /// property is to blame).
     pub span: Span,
+    /// The resource's logical id, when it is declared in a template.
+    pub id: Option<LogicalId>,
     pub family: Option<Val<String>>,
     /// Task-level CPU in CPU units; `"1 vCPU"` has already become 1024.
     pub cpu: Option<Val<u32>>,
@@ -47,8 +49,8 @@ pub struct TaskDefinition {
     pub memory: Option<Val<u32>>,
     pub network_mode: Option<Val<NetworkMode>>,
     pub requires_compatibilities: Option<Val<Vec<Val<String>>>>,
-    pub execution_role_arn: Option<Val<String>>,
-    pub task_role_arn: Option<Val<String>>,
+    pub execution_role_arn: Option<Val<Target>>,
+    pub task_role_arn: Option<Val<Target>>,
     /// `runtimePlatform.operatingSystemFamily` (`LINUX`, `WINDOWS_SERVER_2022_CORE`, ...).
     pub operating_system_family: Option<Val<String>>,
     pub ipc_mode: Option<Val<String>>,
@@ -96,6 +98,7 @@ impl TaskDefinition {
 pub struct ContainerDefinition {
     pub span: Span,
     pub name: Option<Val<String>>,
+    /// The image; parts only known at deploy time (`${AWS::AccountId}`) stay as `${Name}`.
     pub image: Option<Val<String>>,
     pub essential: Option<Val<bool>>,
     pub port_mappings: Vec<PortMapping>,
@@ -169,6 +172,16 @@ pub struct Volume {
 pub struct LogConfiguration {
     pub span: Span,
     pub log_driver: Option<Val<String>>,
+    /// The driver's `options`, in order, with their values.
+    pub options: Vec<LogOption>,
     /// Where a non-empty `secretOptions` list is declared.
     pub secret_options: Option<Span>,
+}
+
+/// One of a log configuration's `options`.
+#[derive(Debug, Clone)]
+pub struct LogOption {
+    pub name: String,
+    pub name_span: Span,
+    pub value: Val<String>,
 }

@@ -64,7 +64,15 @@ impl Span {
 pub struct Located<T> {
     pub value: T,
     pub span: Span,
-    pub origin: Option<Span>,
+    pub origin: Option<Origin>,
+}
+
+/// Where an indirectly written value was defined, and what that place is ("the default of
+/// parameter `TaskCpu`"), so a label can say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub span: Span,
+    pub what: String,
 }
 
 impl<T> Located<T> {

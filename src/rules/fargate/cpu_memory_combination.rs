@@ -69,7 +69,7 @@ impl Check for CpuMemoryCombination {
                     ),
                 )
                 .primary("not a Fargate CPU value")
-                .origin(cpu, "the value comes from here")
+                .origin(cpu, "the value")
                 .help(format!(
                     "Use one of {} CPU units (or .25, .5, 1, 2, 4, 8 or 16 vCPU).",
                     cpu_values()
@@ -108,8 +108,8 @@ impl Check for CpuMemoryCombination {
             )
             .primary("memory is set here")
             .label(cpu.span, "CPU is set here")
-            .origin(memory, "the memory value comes from here")
-            .origin(cpu, "the CPU value comes from here")
+            .origin(memory, "the memory value")
+            .origin(cpu, "the CPU value")
             .help(format!(
                 "Pick a memory value of {} for this CPU. {alternative}",
                 size.memory.describe()

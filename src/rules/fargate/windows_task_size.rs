@@ -65,7 +65,7 @@ impl Check for WindowsTaskSize {
             );
             diagnostic
                 .primary("CPU is set here")
-                .origin(cpu, "the value comes from here");
+                .origin(cpu, "the value");
             if let Some(os) = known(&td.operating_system_family) {
                 diagnostic.label(os.span, "Windows is chosen here");
             }

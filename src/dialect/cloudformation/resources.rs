@@ -1,0 +1,198 @@
+//! From a template's resources to the model, for one scenario. ECS task definitions and
+//! services use the dialect-independent adapters; the resources around them are read here.
+
+use crate::dialect::adapt;
+use crate::dialect::reader::{Reader, Scalar};
+use crate::model::*;
+use crate::source::span::{Located, Span};
+use crate::source::tree::{Node, Value};
+
+use super::template::Template;
+
+/// Every resource ecslint understands, with its logical id.
+pub fn model(template: &Template, r: &Reader) -> Model {
+    let mut model = Model::default();
+    let mut associations = Vec::new();
+    for resource in &template.resources {
+        let empty;
+        let properties = match resource.properties {
+            Some(properties) => properties,
+            None => {
+                empty = Node::new(
+                    Span::at(resource.id_span.end as usize),
+                    Value::Object(Vec::new()),
+                );
+                &empty
+            }
+        };
+        let id = Some(Located::new(resource.id.to_string(), resource.id_span));
+        let p = properties;
+        match resource.kind {
+            "AWS::ECS::TaskDefinition" => model.task_definitions.push(TaskDefinition {
+                id,
+                ..adapt::task_definition(r, p)
+            }),
+            "AWS::ECS::Service" => model.services.push(Service {
+                id,
+                ..adapt::service(r, p)
+            }),
+            "AWS::ECS::Cluster" => model.clusters.push(Cluster {
+                span: p.span,
+                id,
+                cluster_name: r.string(p, "clusterName"),
+                capacity_providers: targets(r, p, "capacityProviders"),
+                default_strategy: adapt::capacity_provider_strategy(
+                    r,
+                    p,
+                    "defaultCapacityProviderStrategy",
+                ),
+            }),
+            "AWS::ECS::ClusterCapacityProviderAssociations" => associations.push(Cluster {
+                span: p.span,
+                id: None,
+                cluster_name: r.string(p, "cluster"),
+                capacity_providers: targets(r, p, "capacityProviders"),
+                default_strategy: adapt::capacity_provider_strategy(
+                    r,
+                    p,
+                    "defaultCapacityProviderStrategy",
+                ),
+            }),
+            "AWS::ECS::CapacityProvider" => model.capacity_providers.push(CapacityProvider {
+                span: p.span,
+                id,
+                name: r.string(p, "name"),
+                auto_scaling_group: r
+                    .get(p, "autoScalingGroupProvider")
+                    .and_then(|g| r.target(g, "autoScalingGroupArn")),
+            }),
+            "AWS::ElasticLoadBalancingV2::TargetGroup" => model.target_groups.push(TargetGroup {
+                span: p.span,
+                id,
+                target_type: r.string(p, "targetType"),
+                health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
+            }),
+            "AWS::ElasticLoadBalancing::LoadBalancer" => {
+                model.classic_load_balancers.push(ClassicLoadBalancer {
+                    span: p.span,
+                    id,
+                    load_balancer_name: r.string(p, "loadBalancerName"),
+                    instance_ports: r
+                        .objects(p, "listeners")
+                        .filter_map(|l| r.u32(l, "instancePort"))
+                        .collect(),
+                })
+            }
+            "AWS::IAM::Role" => model.roles.push(Role {
+                span: p.span,
+                id,
+                role_name: r.string(p, "roleName"),
+                assume_role_policy: r.get(p, "assumeRolePolicyDocument").map(|d| d.span),
+                managed_policy_arns: list(r, p, "managedPolicyArns", |s| match s {
+                    Scalar::Str(t) | Scalar::Template(t) => Some(t.to_string()),
+                    _ => None,
+                }),
+                inline_policies: r
+                    .objects(p, "policies")
+                    .filter_map(|policy| r.get(policy, "policyDocument").map(|d| d.span))
+                    .collect(),
+            }),
+            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => model.policies.push(Policy {
+                span: p.span,
+                id,
+                document: r.get(p, "policyDocument").map(|d| d.span),
+                roles: targets(r, p, "roles"),
+            }),
+            "AWS::IAM::InstanceProfile" => model.instance_profiles.push(InstanceProfile {
+                span: p.span,
+                id,
+                roles: targets(r, p, "roles"),
+            }),
+            "AWS::EC2::LaunchTemplate" => {
+                let data = r.get(p, "launchTemplateData");
+                let profile = data.and_then(|d| r.get(d, "iamInstanceProfile"));
+                model.launch_templates.push(LaunchTemplate {
+                    span: p.span,
+                    id,
+                    instance_profile: profile
+                        .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
+                    user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
+                })
+            }
+            "AWS::AutoScaling::LaunchConfiguration" => {
+                model.launch_templates.push(LaunchTemplate {
+                    span: p.span,
+                    id,
+                    instance_profile: r.target(p, "iamInstanceProfile"),
+                    user_data: r.get(p, "userData").map(|u| u.span),
+                })
+            }
+            "AWS::AutoScaling::AutoScalingGroup" => {
+                model.auto_scaling_groups.push(AutoScalingGroup {
+                    span: p.span,
+                    id,
+                    launch_template: launch_template_of_group(r, p),
+                })
+            }
+            _ => {}
+        }
+    }
+    for association in associations {
+        merge_association(&mut model.clusters, association);
+    }
+    model
+}
+
+/// `ClusterCapacityProviderAssociations` sets a cluster's capacity providers and default
+/// strategy from outside the cluster resource; its `Cluster` is a `Ref` (the name) or a name.
+fn merge_association(clusters: &mut [Cluster], association: Cluster) {
+    let Some(Val::Known(target)) = &association.cluster_name else {
+        return;
+    };
+    let cluster = clusters.iter_mut().find(|c| {
+        let id = c.id.as_ref().map(|id| id.value.as_str());
+        id == Some(target.value.as_str()) || value(&c.cluster_name) == Some(&target.value)
+    });
+    if let Some(cluster) = cluster {
+        cluster
+            .capacity_providers
+            .extend(association.capacity_providers);
+        cluster
+            .default_strategy
+            .extend(association.default_strategy);
+    }
+}
+
+/// The launch template or launch configuration an Auto Scaling group starts instances from,
+/// directly or through its mixed instances policy.
+fn launch_template_of_group(r: &Reader, group: &Node) -> Option<Val<Target>> {
+    let specification = |spec: &Node| {
+        r.target(spec, "launchTemplateId")
+            .or_else(|| r.target(spec, "launchTemplateName"))
+    };
+    r.get(group, "launchTemplate")
+        .and_then(specification)
+        .or_else(|| r.target(group, "launchConfigurationName"))
+        .or_else(|| {
+            let mixed = r.get(group, "mixedInstancesPolicy")?;
+            let template = r.get(mixed, "launchTemplate")?;
+            specification(r.get(template, "launchTemplateSpecification")?)
+        })
+}
+
+fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {
+    list(r, obj, camel, |s| s.target())
+}
+
+/// The elements of a list property; an unknown list is empty.
+fn list<T>(
+    r: &Reader,
+    obj: &Node,
+    camel: &str,
+    parse: impl Fn(&Scalar) -> Option<T>,
+) -> Vec<Val<T>> {
+    match r.list(obj, camel, parse) {
+        Some(Val::Known(items)) => items.value,
+        _ => Vec::new(),
+    }
+}

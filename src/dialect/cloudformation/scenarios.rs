@@ -1,0 +1,118 @@
+//! The scenarios a template is checked in. A template is not one configuration but several:
+//! each value a parameter's `AllowedValues` permits, and each branch of a condition that the
+//! parameters' defaults cannot decide, can be deployed. The default scenario comes first;
+//! then one scenario per allowed value of each parameter the model consulted (the others at
+//! their defaults), and one per undecidable condition taken the other way. Conditions are
+//! evaluated from the scenario's parameter values, so values that depend on the same
+//! parameter (a `TaskSize` parameter feeding both `Cpu` and `Memory` through a mapping) stay
+//! consistent with each other.
+
+use crate::dialect::reader::{Reader, Spelling};
+use crate::model::Model;
+use crate::source::span::Span;
+use crate::source::tree::{Node, Value};
+
+use super::intrinsics::{Resolver, Scenario};
+use super::resources;
+use super::template::Template;
+
+/// At most this many scenarios are checked per template (a parameter listing every EC2
+/// instance type must not multiply the work by a hundred).
+pub const MAX_SCENARIOS: usize = 64;
+
+/// The model of one scenario.
+pub struct ScenarioModel {
+    pub model: Model,
+    /// The choice that defines a scenario other than the default one.
+    pub choice: Option<Choice>,
+}
+
+/// A parameter set to one of its allowed values, or a condition taken as false.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The allowed value, or the condition's name.
+    pub span: Span,
+    /// "parameter `Cpu`", "condition `IsProd`".
+    pub subject: String,
+    /// "4096", "false".
+    pub value: String,
+}
+
+impl Choice {
+    /// "when parameter `Cpu` is 4096".
+    pub fn describe(&self) -> String {
+        format!("when {} is {}", self.subject, self.value)
+    }
+}
+
+pub fn models(template: &Template) -> Vec<ScenarioModel> {
+    let resolver = Resolver::new(template, Scenario::default());
+    let model = build(template, &resolver);
+    let consulted = resolver.into_consulted();
+    let mut out = vec![ScenarioModel {
+        model,
+        choice: None,
+    }];
+    let mut alternatives = Vec::new();
+    for &index in &consulted.parameters {
+        let parameter = &template.parameters[index];
+        let default = parameter.default.and_then(text);
+        for (allowed, node) in parameter.allowed_values.iter().enumerate() {
+            let Some(value) = text(node) else { continue };
+            if Some(&value) == default.as_ref() {
+                continue;
+            }
+            alternatives.push((
+                Scenario {
+                    parameter: Some((index, allowed)),
+                    flipped: None,
+                },
+                Choice {
+                    span: node.span,
+                    subject: format!("parameter `{}`", parameter.name),
+                    value,
+                },
+            ));
+        }
+    }
+    for &index in &consulted.forced {
+        let (name, span, _) = template.conditions[index];
+        alternatives.push((
+            Scenario {
+                parameter: None,
+                flipped: Some(index),
+            },
+            Choice {
+                span,
+                subject: format!("condition `{name}`"),
+                value: "false".into(),
+            },
+        ));
+    }
+    for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
+        let model = build(template, &Resolver::new(template, scenario));
+        out.push(ScenarioModel {
+            model,
+            choice: Some(choice),
+        });
+    }
+    out
+}
+
+fn build(template: &Template, resolver: &Resolver) -> Model {
+    let reader = Reader {
+        spelling: Spelling::Pascal,
+        resolve: resolver,
+    };
+    resources::model(template, &reader)
+}
+
+/// A scalar's text, to compare an allowed value with the default (`512` and `"512"` are the
+/// same parameter value).
+fn text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::String(s) | Value::Number(s) => Some(s.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,117 @@
+//! A CloudFormation template's sections, indexed once: parameters with their defaults and
+//! allowed values, mappings, conditions and resources by logical id.
+
+use rustc_hash::FxHashMap;
+
+use crate::source::span::Span;
+use crate::source::tree::{Node, Value};
+
+pub struct Template<'n, 's> {
+    pub parameters: Vec<Parameter<'n, 's>>,
+    parameter_index: FxHashMap<&'n str, usize>,
+    pub mappings: Option<&'n Node<'s>>,
+    /// Each condition's name (with its span) and expression.
+    pub conditions: Vec<(&'n str, Span, &'n Node<'s>)>,
+    pub resources: Vec<Resource<'n, 's>>,
+    resource_index: FxHashMap<&'n str, usize>,
+}
+
+pub struct Parameter<'n, 's> {
+    pub name: &'n str,
+    pub default: Option<&'n Node<'s>>,
+    pub allowed_values: &'n [Node<'s>],
+    /// `CommaDelimitedList` and `List<…>` parameters hold lists, not single values.
+    pub is_list: bool,
+}
+
+pub struct Resource<'n, 's> {
+    pub id: &'n str,
+    pub id_span: Span,
+    /// `AWS::ECS::TaskDefinition`.
+    pub kind: &'n str,
+    pub properties: Option<&'n Node<'s>>,
+}
+
+/// Whether a document is a CloudFormation template: a `Resources` section whose entries have
+/// a `Type` (`AWS::…`, `Custom::…`, SAM's `AWS::Serverless::…`).
+pub fn is_template(root: &Node) -> bool {
+    root.get("Resources")
+        .and_then(Node::as_object)
+        .is_some_and(|resources| {
+            resources.iter().any(|r| {
+                r.value
+                    .get("Type")
+                    .and_then(Node::as_str)
+                    .is_some_and(|t| t.contains("::"))
+            })
+        })
+}
+
+impl<'n, 's> Template<'n, 's> {
+    pub fn new(root: &'n Node<'s>) -> Self {
+        let section = |name| root.get(name).and_then(Node::as_object).unwrap_or_default();
+        let parameters: Vec<Parameter> = section("Parameters")
+            .iter()
+            .map(|p| Parameter {
+                name: &p.key,
+                default: p.value.get("Default"),
+                allowed_values: p
+                    .value
+                    .get("AllowedValues")
+                    .and_then(Node::as_array)
+                    .unwrap_or_default(),
+                is_list: p
+                    .value
+                    .get("Type")
+                    .and_then(Node::as_str)
+                    .is_some_and(|t| t.starts_with("List<") || t == "CommaDelimitedList"),
+            })
+            .collect();
+        let resources: Vec<Resource> = section("Resources")
+            .iter()
+            .filter_map(|r| {
+                Some(Resource {
+                    id: &r.key,
+                    id_span: r.key_span,
+                    kind: r.value.get("Type")?.as_str()?,
+                    properties: r
+                        .value
+                        .get("Properties")
+                        .filter(|p| matches!(p.value, Value::Object(_))),
+                })
+            })
+            .collect();
+        Template {
+            parameter_index: parameters
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.name, i))
+                .collect(),
+            parameters,
+            mappings: root.get("Mappings"),
+            conditions: section("Conditions")
+                .iter()
+                .map(|c| (c.key.as_ref(), c.key_span, &c.value))
+                .collect(),
+            resource_index: resources
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id, i))
+                .collect(),
+            resources,
+        }
+    }
+
+    pub fn parameter(&self, name: &str) -> Option<(usize, &Parameter<'n, 's>)> {
+        let index = *self.parameter_index.get(name)?;
+        Some((index, &self.parameters[index]))
+    }
+
+    pub fn resource(&self, id: &str) -> Option<&Resource<'n, 's>> {
+        self.resource_index.get(id).map(|&i| &self.resources[i])
+    }
+
+    pub fn condition(&self, name: &str) -> Option<usize> {
+        self.conditions.iter().position(|(n, _, _)| *n == name)
+    }
+}

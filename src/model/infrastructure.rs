@@ -1,0 +1,118 @@
+//! The resources around tasks and services that only templates declare: clusters, load
+//! balancers and target groups, IAM roles and policies, and the chain that puts container
+//! instances into a cluster (capacity provider → Auto Scaling group → launch template →
+//! instance profile → role). Each keeps its logical id so the graph can link them.
+
+use crate::source::span::Span;
+
+use super::{CapacityProviderItem, LogicalId, Target, Val, value};
+
+/// `AWS::ECS::Cluster`, with what `AWS::ECS::ClusterCapacityProviderAssociations` adds to it.
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub cluster_name: Option<Val<String>>,
+    pub capacity_providers: Vec<Val<Target>>,
+    /// Used by services that set neither a launch type nor a strategy.
+    pub default_strategy: Vec<CapacityProviderItem>,
+}
+
+/// `AWS::ElasticLoadBalancingV2::TargetGroup`.
+#[derive(Debug, Clone, Default)]
+pub struct TargetGroup {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// `instance` (the default), `ip`, `lambda` or `alb`.
+    pub target_type: Option<Val<String>>,
+    /// `traffic-port` (the default) or a port number, as written.
+    pub health_check_port: Option<Val<String>>,
+}
+
+impl TargetGroup {
+    /// The target type ELB uses: the declared one, or `instance` when it is omitted
+    /// (AWS::ElasticLoadBalancingV2::TargetGroup, `TargetType`). `None` when unknown.
+    pub fn effective_target_type(&self) -> Option<String> {
+        match &self.target_type {
+            None => Some("instance".into()),
+            Some(v) => v.value().map(|t| t.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// `AWS::ElasticLoadBalancing::LoadBalancer`: a Classic Load Balancer.
+#[derive(Debug, Clone, Default)]
+pub struct ClassicLoadBalancer {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub load_balancer_name: Option<Val<String>>,
+    /// Each listener's `InstancePort`: where the CLB sends traffic on the instance.
+    pub instance_ports: Vec<Val<u32>>,
+}
+
+/// `AWS::IAM::Role`.
+#[derive(Debug, Clone, Default)]
+pub struct Role {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub role_name: Option<Val<String>>,
+    /// Where `AssumeRolePolicyDocument` is.
+    pub assume_role_policy: Option<Span>,
+    pub managed_policy_arns: Vec<Val<String>>,
+    /// Where each inline policy's `PolicyDocument` is.
+    pub inline_policies: Vec<Span>,
+}
+
+/// `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`: a policy attached to roles by listing
+/// them.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// Where `PolicyDocument` is.
+    pub document: Option<Span>,
+    pub roles: Vec<Val<Target>>,
+}
+
+/// `AWS::IAM::InstanceProfile`.
+#[derive(Debug, Clone, Default)]
+pub struct InstanceProfile {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub roles: Vec<Val<Target>>,
+}
+
+/// `AWS::EC2::LaunchTemplate` or `AWS::AutoScaling::LaunchConfiguration`: how container
+/// instances start, including the instance profile whose role every task on them can use.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchTemplate {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub instance_profile: Option<Val<Target>>,
+    /// Where `UserData` is.
+    pub user_data: Option<Span>,
+}
+
+/// `AWS::AutoScaling::AutoScalingGroup`.
+#[derive(Debug, Clone, Default)]
+pub struct AutoScalingGroup {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// The launch template or launch configuration the group starts instances from.
+    pub launch_template: Option<Val<Target>>,
+}
+
+/// `AWS::ECS::CapacityProvider`: an Auto Scaling group whose instances join a cluster.
+#[derive(Debug, Clone, Default)]
+pub struct CapacityProvider {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub name: Option<Val<String>>,
+    pub auto_scaling_group: Option<Val<Target>>,
+}
+
+impl CapacityProvider {
+    pub fn name(&self) -> Option<&String> {
+        value(&self.name)
+    }
+}
