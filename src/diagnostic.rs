@@ -109,4 +109,16 @@ impl<'a> Sink<'a> {
         self.out.push(Diagnostic::new(self.rule, span, message));
         self.out.last_mut().expect("just pushed")
     }
+
+    /// Report a finding about a value: at its use site, with where it really came from
+    /// labelled when it arrived through indirection (a template parameter's default).
+    pub fn report_value<T>(
+        &mut self,
+        value: &Located<T>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let diagnostic = self.report(value.span, message);
+        diagnostic.origin(value, "the value");
+        diagnostic
+    }
 }

@@ -1,5 +1,5 @@
-//! ecslint: a linter for AWS container infrastructure — ECS task definitions and services
-//! (and, in later dialects, the CloudFormation and Terraform that declare them).
+//! ecslint: a linter for AWS container infrastructure — ECS task definitions and services,
+//! and the CloudFormation templates that declare them (Terraform comes next).
 //!
 //! The pipeline runs one way: discover → load → recognise → model → rules → diagnostics →
 //! report. `main.rs` only parses arguments; everything testable is here.

@@ -258,18 +258,30 @@ impl Reader<'_> {
 
     /// Each member of the object `camel` (a map such as a log driver's `options`), mapped
     /// from its name, the name's span and its value.
+    /// A map written by a function (`{"Fn::FindInMap": …}`) is unknown.
     pub fn members<T>(
         &self,
         obj: &Node,
         camel: &str,
         map: impl Fn(&str, Span, &Node) -> T,
-    ) -> Vec<T> {
-        let entries = self.get(obj, camel).and_then(Node::as_object);
-        entries
-            .unwrap_or_default()
+    ) -> Option<Val<Vec<T>>> {
+        let node = self.get(obj, camel)?;
+        let Some(entries) = node.as_object() else {
+            return Some(Val::Invalid(Located::new(
+                node.type_name().to_string(),
+                node.span,
+            )));
+        };
+        if let [only] = entries
+            && (only.key == "Ref" || only.key.starts_with("Fn::"))
+        {
+            return Some(Val::Unknown(node.span));
+        }
+        let members = entries
             .iter()
             .filter_map(|e| Some(map(&e.key, e.key_span, self.resolve.structure(&e.value)?)))
-            .collect()
+            .collect();
+        Some(Val::Known(Located::new(members, node.span)))
     }
 
     /// A node's value as a string (numbers and booleans as written, as maps of strings

@@ -1,4 +1,5 @@
 //! AWS's limits and combinations, each encoded once with the document it comes from.
 
+pub mod awslogs;
 pub mod ecs;
 pub mod fargate;

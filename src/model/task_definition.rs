@@ -1,6 +1,6 @@
 //! Task definitions and their containers, with ECS's defaults applied where AWS applies them.
 
-use crate::source::span::Span;
+use crate::source::span::{Located, Span};
 
 use super::{LogicalId, Target, Val, value};
 
@@ -94,6 +94,54 @@ impl TaskDefinition {
     }
 }
 
+/// What a service's load balancer entry (`containerName`, `containerPort`) finds in the task
+/// definition.
+#[derive(Debug, Clone, Copy)]
+pub enum LoadBalancedPort<'a> {
+    Found(&'a ContainerDefinition, &'a PortMapping),
+    /// No container has that name.
+    NoContainer,
+    /// The container has no port mapping with that container port.
+    NoPort(&'a ContainerDefinition),
+    /// A name or port involved is not known.
+    Unknown,
+}
+
+impl TaskDefinition {
+    /// The container and port mapping a load balancer entry sends traffic to.
+    pub fn load_balanced_port(&self, lb: &super::LoadBalancerRef) -> LoadBalancedPort<'_> {
+        let (Some(name), Some(port)) = (value(&lb.container_name), value(&lb.container_port))
+        else {
+            return LoadBalancedPort::Unknown;
+        };
+        if self.containers.iter().any(|c| value(&c.name).is_none()) {
+            return LoadBalancedPort::Unknown;
+        }
+        let Some(container) = self
+            .containers
+            .iter()
+            .find(|c| value(&c.name) == Some(name))
+        else {
+            return LoadBalancedPort::NoContainer;
+        };
+        if let Some(mapping) = container
+            .port_mappings
+            .iter()
+            .find(|m| value(&m.container_port) == Some(port))
+        {
+            return LoadBalancedPort::Found(container, mapping);
+        }
+        if container
+            .port_mappings
+            .iter()
+            .any(|m| value(&m.container_port).is_none())
+        {
+            return LoadBalancedPort::Unknown;
+        }
+        LoadBalancedPort::NoPort(container)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ContainerDefinition {
     pub span: Span,
@@ -146,7 +194,39 @@ pub struct PortMapping {
     pub container_port_range: Option<Span>,
 }
 
+/// How a port mapping binds on the container instance.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostBinding<'a> {
+    /// A fixed port on the instance: a bridge-mode `hostPort`, or in host mode the host (or
+    /// container) port itself. Only one task on the instance can have it.
+    Static(&'a Located<u32>),
+    /// Bridge mode with `hostPort` omitted or 0: Docker picks a port from the ephemeral
+    /// range for each task.
+    Dynamic,
+    /// The task's own network interface (awsvpc), no network (none), or not known.
+    NotOnHost,
+}
+
 impl PortMapping {
+    /// How this mapping binds on the instance in network mode `mode`.
+    pub fn binding(&self, mode: Option<&NetworkMode>) -> HostBinding<'_> {
+        let host = match &self.host_port {
+            None => None,
+            Some(Val::Known(port)) => Some(port).filter(|p| p.value != 0),
+            Some(_) => return HostBinding::NotOnHost,
+        };
+        match (mode, host) {
+            (Some(NetworkMode::Bridge), Some(port)) => HostBinding::Static(port),
+            (Some(NetworkMode::Bridge), None) => HostBinding::Dynamic,
+            (Some(NetworkMode::Host), Some(port)) => HostBinding::Static(port),
+            (Some(NetworkMode::Host), None) => match &self.container_port {
+                Some(Val::Known(port)) => HostBinding::Static(port),
+                _ => HostBinding::NotOnHost,
+            },
+            _ => HostBinding::NotOnHost,
+        }
+    }
+
     pub fn protocol(&self) -> Option<String> {
         match &self.protocol {
             None => Some("tcp".into()),
@@ -173,7 +253,7 @@ pub struct LogConfiguration {
     pub span: Span,
     pub log_driver: Option<Val<String>>,
     /// The driver's `options`, in order, with their values.
-    pub options: Vec<LogOption>,
+    pub options: Option<Val<Vec<LogOption>>>,
     /// Where a non-empty `secretOptions` list is declared.
     pub secret_options: Option<Span>,
 }

@@ -6,6 +6,7 @@
 pub mod ecs_exec;
 pub mod ecs_svc;
 pub mod ecs_td;
+pub mod elb;
 pub mod fargate;
 pub mod input;
 pub mod pages;
@@ -122,18 +123,29 @@ macro_rules! declare_rule {
 /// Every rule that checks the model, in id order.
 pub static RULES: &[&dyn Rule] = &[
     &ecs_exec::execution_role_required::ExecutionRoleRequired,
+    &ecs_svc::awsvpc_network_configuration::AwsvpcNetworkConfiguration,
     &ecs_svc::launch_type_with_capacity_provider::LaunchTypeWithCapacityProvider,
+    &ecs_svc::load_balancer_container::LoadBalancerContainer,
+    &ecs_svc::target_type::TargetType,
+    &ecs_svc::dynamic_port_health_check::DynamicPortHealthCheck,
+    &ecs_svc::static_host_port_copies::StaticHostPortCopies,
     &ecs_svc::deployment_deadlock::DeploymentDeadlock,
+    &ecs_svc::daemon_deployment_controller::DaemonDeploymentController,
     &ecs_td::no_essential_container::NoEssentialContainer,
     &ecs_td::host_port_must_match::HostPortMustMatch,
     &ecs_td::duplicate_host_port::DuplicateHostPort,
+    &ecs_td::awslogs_options::AwslogsOptions,
     &ecs_td::static_host_port::StaticHostPort,
+    &elb::classic_dynamic_port::ClassicDynamicPort,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
     &fargate::windows_task_size::WindowsTaskSize,
     &fargate::network_mode_awsvpc::NetworkModeAwsvpc,
     &fargate::unsupported_parameter::UnsupportedParameter,
     &fargate::log_driver::LogDriver,
+    &fargate::service_task_compatibility::ServiceTaskCompatibility,
+    &fargate::daemon_service::DaemonService,
+    &fargate::service_placement::ServicePlacement,
     &fargate::classic_load_balancer::ClassicLoadBalancer,
 ];
 

@@ -47,10 +47,8 @@ pub fn model(template: &Template, r: &Reader) -> Model {
                     "defaultCapacityProviderStrategy",
                 ),
             }),
-            "AWS::ECS::ClusterCapacityProviderAssociations" => associations.push(Cluster {
-                span: p.span,
-                id: None,
-                cluster_name: r.string(p, "cluster"),
+            "AWS::ECS::ClusterCapacityProviderAssociations" => associations.push(Association {
+                cluster: r.target(p, "cluster"),
                 capacity_providers: targets(r, p, "capacityProviders"),
                 default_strategy: adapt::capacity_provider_strategy(
                     r,
@@ -143,15 +141,22 @@ pub fn model(template: &Template, r: &Reader) -> Model {
     model
 }
 
-/// `ClusterCapacityProviderAssociations` sets a cluster's capacity providers and default
-/// strategy from outside the cluster resource; its `Cluster` is a `Ref` (the name) or a name.
-fn merge_association(clusters: &mut [Cluster], association: Cluster) {
-    let Some(Val::Known(target)) = &association.cluster_name else {
+/// `AWS::ECS::ClusterCapacityProviderAssociations`: a cluster's capacity providers and
+/// default strategy, set from outside the cluster resource.
+struct Association {
+    /// A `Ref` to the cluster, or its name.
+    cluster: Option<Val<Target>>,
+    capacity_providers: Vec<Val<Target>>,
+    default_strategy: Vec<CapacityProviderItem>,
+}
+
+fn merge_association(clusters: &mut [Cluster], association: Association) {
+    let Some(target) = association.cluster.as_ref().and_then(Val::value) else {
         return;
     };
-    let cluster = clusters.iter_mut().find(|c| {
-        let id = c.id.as_ref().map(|id| id.value.as_str());
-        id == Some(target.value.as_str()) || value(&c.cluster_name) == Some(&target.value)
+    let cluster = clusters.iter_mut().find(|c| match target {
+        Target::Resource(id) => c.id.as_ref().is_some_and(|own| &own.value == id),
+        Target::Named(name) => value(&c.cluster_name) == Some(name),
     });
     if let Some(cluster) = cluster {
         cluster

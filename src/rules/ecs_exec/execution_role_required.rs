@@ -60,7 +60,13 @@ impl Check for ExecutionRoleRequired {
             if td.execution_role_arn.is_some() {
                 continue;
             }
-            let needs = needs_execution_role(td);
+            // The platforms on which ECS itself pulls images and writes logs: required by the
+            // task definition, or a Fargate service in the template that runs it.
+            let platform = EXECUTION_ROLE_PLATFORMS
+                .iter()
+                .find_map(|p| td.requires_compatibility(p).map(|_| *p))
+                .or_else(|| model.fargate(td).map(|_| "FARGATE"));
+            let needs = needs_execution_role(td, platform);
             let Some((first_span, first_reason)) = needs.first() else {
                 continue;
             };
@@ -81,10 +87,7 @@ impl Check for ExecutionRoleRequired {
 }
 
 /// Every use in the task that the execution role serves, with where it is.
-fn needs_execution_role(td: &TaskDefinition) -> Vec<(Span, String)> {
-    let platform = EXECUTION_ROLE_PLATFORMS
-        .iter()
-        .find_map(|p| td.requires_compatibility(p).map(|_| *p));
+fn needs_execution_role(td: &TaskDefinition, platform: Option<&str>) -> Vec<(Span, String)> {
     let mut needs = Vec::new();
     for container in &td.containers {
         if let Some(platform) = platform {
@@ -120,24 +123,28 @@ fn needs_execution_role(td: &TaskDefinition) -> Vec<(Span, String)> {
     needs
 }
 
-/// `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>...`
+/// `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>...`, where a template
+/// may leave the account, the region and the domain to deploy time
+/// (`${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web`).
 /// Source: Amazon ECR User Guide, "Private registry" (registry URL format).
 fn is_private_ecr(image: &str) -> bool {
     let Some((registry, _)) = image.split_once('/') else {
         return false;
     };
+    let deploy_time = |label: &str| label.starts_with("${") && label.ends_with('}');
     let mut labels = registry.split('.');
     let account = labels.next().unwrap_or_default();
-    account.len() == 12
-        && account.bytes().all(|b| b.is_ascii_digit())
+    let account_ok = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
+        || deploy_time(account);
+    account_ok
         && labels.next() == Some("dkr")
         && matches!(labels.next(), Some("ecr" | "ecr-fips"))
         && labels.next().is_some_and(|region| !region.is_empty())
-        && labels.next() == Some("amazonaws")
-        && matches!(
-            (labels.next(), labels.next()),
-            (Some("com"), None) | (Some("com"), Some("cn"))
-        )
+        && match (labels.next(), labels.next(), labels.next()) {
+            (Some("amazonaws"), Some("com"), None | Some("cn")) => labels.next().is_none(),
+            (Some(suffix), None, None) => deploy_time(suffix),
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -161,5 +168,12 @@ mod tests {
         assert!(!is_private_ecr(
             "123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.io/web"
         ));
+        assert!(is_private_ecr(
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:1"
+        ));
+        assert!(is_private_ecr(
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web"
+        ));
+        assert!(!is_private_ecr("${Registry}/web"));
     }
 }

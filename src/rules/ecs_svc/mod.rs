@@ -2,5 +2,11 @@
 //! progress. Facts from the Amazon ECS API Reference (`CreateService`,
 //! `DeploymentConfiguration`).
 
+pub mod awsvpc_network_configuration;
+pub mod daemon_deployment_controller;
 pub mod deployment_deadlock;
+pub mod dynamic_port_health_check;
 pub mod launch_type_with_capacity_provider;
+pub mod load_balancer_container;
+pub mod static_host_port_copies;
+pub mod target_type;

@@ -56,8 +56,8 @@ impl Check for HostPortMustMatch {
                     if host.value == 0 || host.value == container_port.value {
                         continue;
                     }
-                    sink.report(
-                        host.span,
+                    sink.report_value(
+                        host,
                         format!(
                             "In {} mode `hostPort` must equal `containerPort`, but it is {} and the container port is {}",
                             mode.as_str(),

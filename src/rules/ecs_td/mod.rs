@@ -2,6 +2,7 @@
 //! mappings that stop tasks from being placed. Facts from the Amazon ECS API Reference
 //! (`ContainerDefinition`, `PortMapping`) and the task definition parameters guide.
 
+pub mod awslogs_options;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
 pub mod no_essential_container;

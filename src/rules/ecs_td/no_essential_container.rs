@@ -56,8 +56,8 @@ impl Check for NoEssentialContainer {
             let Some(first) = falses.first() else {
                 continue;
             };
-            let diagnostic = sink.report(
-                first.span,
+            let diagnostic = sink.report_value(
+                first,
                 format!("No container in this task definition is essential ({} of {} set `essential: false`)", falses.len(), td.containers.len()),
             );
             diagnostic.primary("not essential");

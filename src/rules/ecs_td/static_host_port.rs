@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, NetworkMode, known};
+use crate::model::{HostBinding, Model, NetworkMode};
 use crate::rules::Check;
 
 declare_rule! {
@@ -14,6 +14,9 @@ declare_rule! {
     /// the service, or the new task of a rolling deployment — cannot be placed on the same
     /// EC2 instance, so the service needs one instance per task and deployments stall
     /// unless spare instances exist ("no container instance met all of its requirements").
+    ///
+    /// When a service in the same template runs the task definition, ECS-SVC-009 reports
+    /// instead: the service says how many copies must fit.
     ///
     /// ## Example
     /// ```json
@@ -44,49 +47,42 @@ declare_rule! {
 impl Check for StaticHostPort {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
+            // A service in the same template says how many copies run: ECS-SVC-009 decides.
+            if model.services_running(td).next().is_some() {
+                continue;
+            }
             let mode = td.effective_network_mode();
             for container in &td.containers {
                 for mapping in &container.port_mappings {
-                    match mode {
-                        Some(NetworkMode::Bridge) => {
-                            let Some(host) = known(&mapping.host_port).filter(|h| h.value != 0)
-                            else {
-                                continue;
-                            };
-                            sink.report(
-                                host.span,
-                                format!(
-                                    "Host port {} is fixed, so only one copy of this task can run on a container instance",
-                                    host.value
-                                ),
-                            )
-                            .primary("fixed host port")
-                            .help(
-                                "Omit `hostPort` (or set it to 0) for a dynamic host port, and put the service \
-                                 behind an ALB or NLB target group, which registers whichever port each task gets.",
-                            );
-                        }
-                        Some(NetworkMode::Host) => {
-                            let Some(port) = known(&mapping.host_port)
-                                .filter(|h| h.value != 0)
-                                .or(known(&mapping.container_port))
-                            else {
-                                continue;
-                            };
-                            sink.report(
-                                port.span,
-                                format!(
-                                    "In host mode port {} is bound on the instance itself, so only one copy of this task can run on a container instance",
-                                    port.value
-                                ),
-                            )
-                            .primary("bound on the host")
-                            .help(
-                                "Use the `bridge` network mode with dynamic host ports (omit `hostPort`) or `awsvpc`, \
-                                 behind an ALB or NLB.",
-                            );
-                        }
-                        _ => {}
+                    let HostBinding::Static(port) = mapping.binding(mode.as_ref()) else {
+                        continue;
+                    };
+                    if mode == Some(NetworkMode::Host) {
+                        sink.report_value(
+                            port,
+                            format!(
+                                "In host mode port {} is bound on the instance itself, so only one copy of this task can run on a container instance",
+                                port.value
+                            ),
+                        )
+                        .primary("bound on the host")
+                        .help(
+                            "Use the `bridge` network mode with dynamic host ports (omit `hostPort`) or `awsvpc`, \
+                             behind an ALB or NLB.",
+                        );
+                    } else {
+                        sink.report_value(
+                            port,
+                            format!(
+                                "Host port {} is fixed, so only one copy of this task can run on a container instance",
+                                port.value
+                            ),
+                        )
+                        .primary("fixed host port")
+                        .help(
+                            "Omit `hostPort` (or set it to 0) for a dynamic host port, and put the service \
+                             behind an ALB or NLB target group, which registers whichever port each task gets.",
+                        );
                     }
                 }
             }

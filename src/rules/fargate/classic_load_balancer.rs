@@ -1,13 +1,15 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, value};
+use crate::model::{Model, NetworkMode, Service, known, value};
 use crate::rules::Check;
+use crate::source::span::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a Fargate service (by `launchType`, or by a `FARGATE`/`FARGATE_SPOT` capacity
-    /// provider) or an `awsvpc` service that names a Classic Load Balancer
-    /// (`loadBalancerName`).
+    /// Finds a Fargate service (by `launchType`, by a `FARGATE`/`FARGATE_SPOT` capacity
+    /// provider, or — in a template — by its cluster's default capacity provider strategy) or
+    /// an `awsvpc` service (by its `awsvpcConfiguration` or the task definition it runs) that
+    /// names a Classic Load Balancer (`loadBalancerName`).
     ///
     /// ## Why is this bad?
     /// "Services with tasks that use the awsvpc network mode (for example, those with the
@@ -45,17 +47,15 @@ impl Check for ClassicLoadBalancer {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
             let (reason, reason_span, reason_label) =
-                match (service.fargate_by(), service.awsvpc_configuration()) {
+                match (model.service_fargate_by(service), awsvpc_by(model, service)) {
                     (Some(fargate), _) => (
                         fargate.describe(),
                         fargate.span(),
                         "this runs the service on Fargate",
                     ),
-                    (None, Some(awsvpc)) => (
-                        "it uses the awsvpc network mode".to_string(),
-                        awsvpc,
-                        "this makes the service use awsvpc",
-                    ),
+                    (None, Some((awsvpc, label))) => {
+                        ("it uses the awsvpc network mode".to_string(), awsvpc, label)
+                    }
                     (None, None) => continue,
                 };
             for lb in &service.load_balancers {
@@ -77,4 +77,14 @@ impl Check for ClassicLoadBalancer {
             }
         }
     }
+}
+
+/// Where the service's tasks are said to use the awsvpc network mode: the service's
+/// `awsvpcConfiguration`, or the task definition it runs in the template.
+fn awsvpc_by(model: &Model, service: &Service) -> Option<(Span, &'static str)> {
+    if let Some(span) = service.awsvpc_configuration() {
+        return Some((span, "this makes the service use awsvpc"));
+    }
+    let mode = known(&model.task_definition_of(service)?.network_mode)?;
+    (mode.value == NetworkMode::Awsvpc).then_some((mode.span, "the task definition uses awsvpc"))
 }

@@ -56,7 +56,7 @@ declare_rule! {
 impl Check for CpuMemoryCombination {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            if td.requires_fargate().is_none() {
+            if model.fargate(td).is_none() {
                 continue;
             }
             let Some(cpu) = known(&td.cpu) else { continue };

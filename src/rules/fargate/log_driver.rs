@@ -43,7 +43,7 @@ declare_rule! {
 impl Check for LogDriver {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let Some(fargate) = td.requires_fargate() else {
+            let Some(fargate) = model.fargate(td) else {
                 continue;
             };
             for (index, container) in td.containers.iter().enumerate() {
@@ -56,15 +56,15 @@ impl Check for LogDriver {
                 if LOG_DRIVERS.contains(&driver.value.as_str()) {
                     continue;
                 }
-                sink.report(
-                    driver.span,
+                sink.report_value(
+                    driver,
                     format!(
                         "Fargate does not support the `{}` log driver (container {})",
                         driver.value,
                         container.name_or_index(index)
                     ),
                 )
-                .label(fargate, "Fargate is required here")
+                .label(fargate.span, &fargate.label)
                 .help("Use `awslogs`, `splunk`, or `awsfirelens` with a FireLens sidecar.");
             }
         }

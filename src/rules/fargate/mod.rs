@@ -4,8 +4,11 @@
 
 pub mod classic_load_balancer;
 pub mod cpu_memory_combination;
+pub mod daemon_service;
 pub mod log_driver;
 pub mod network_mode_awsvpc;
+pub mod service_placement;
+pub mod service_task_compatibility;
 pub mod task_size_required;
 pub mod unsupported_parameter;
 pub mod windows_task_size;

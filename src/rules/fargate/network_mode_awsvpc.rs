@@ -39,28 +39,28 @@ declare_rule! {
 impl Check for NetworkModeAwsvpc {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let Some(fargate) = td.requires_fargate() else {
+            let Some(fargate) = model.fargate(td) else {
                 continue;
             };
             match &td.network_mode {
                 None => {
                     sink.report(
-                        fargate,
+                        fargate.span,
                         "This Fargate task definition sets no `networkMode`, so it defaults to `bridge`, which Fargate does not support",
                     )
-                    .primary("Fargate is required here")
+                    .primary(&fargate.label)
                     .help("Set `networkMode` to \"awsvpc\".");
                 }
                 Some(Val::Known(mode)) if mode.value != NetworkMode::Awsvpc => {
-                    sink.report(
-                        mode.span,
+                    sink.report_value(
+                        mode,
                         format!(
                             "Fargate tasks must use the `awsvpc` network mode, not `{}`",
                             mode.value.as_str()
                         ),
                     )
                     .primary("network mode set here")
-                    .label(fargate, "Fargate is required here")
+                    .label(fargate.span, &fargate.label)
                     .help("Set `networkMode` to \"awsvpc\".");
                 }
                 Some(_) => {}

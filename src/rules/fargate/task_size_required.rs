@@ -42,7 +42,7 @@ declare_rule! {
 impl Check for TaskSizeRequired {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let Some(fargate) = td.requires_fargate() else {
+            let Some(fargate) = model.fargate(td) else {
                 continue;
             };
             let missing: Vec<&str> = [("cpu", td.cpu.is_none()), ("memory", td.memory.is_none())]
@@ -57,8 +57,8 @@ impl Check for TaskSizeRequired {
                 .map(|m| format!("`{m}`"))
                 .collect::<Vec<_>>()
                 .join(" and ");
-            sink.report(fargate, format!("This Fargate task definition does not set task-level {what}"))
-                .primary("Fargate is required here")
+            sink.report(fargate.span, format!("This Fargate task definition does not set task-level {what}"))
+                .primary(&fargate.label)
                 .help("Set task-level `cpu` and `memory` to a size Fargate offers, e.g. \"256\" CPU units with \"512\" MiB.");
         }
     }

@@ -9,7 +9,9 @@ declare_rule! {
     /// Finds task-definition parameters that Fargate does not support, in a task definition
     /// that requires Fargate: `disableNetworking`, `dnsSearchDomains`, `dnsServers`,
     /// `dockerSecurityOptions`, `extraHosts`, `gpu` resource requirements, `ipcMode`, `links`,
-    /// `privileged`, `maxSwap`, `swappiness` and `inferenceAccelerators`.
+    /// `privileged`, `maxSwap`, `swappiness`, `inferenceAccelerators` and task-level
+    /// `placementConstraints` — also when the task definition does not require Fargate but
+    /// a Fargate service in the same template runs it.
     ///
     /// ## Why is this bad?
     /// AWS lists these as "not valid" for Fargate; registering the task definition for
@@ -78,6 +80,7 @@ const CONTAINER_PARAMETERS: &[Finder<ContainerDefinition>] = &[
 const TASK_PARAMETERS: &[Finder<TaskDefinition>] = &[
     ("ipcMode", |td| td.ipc_mode.as_ref().map(Val::span)),
     ("inferenceAccelerators", |td| td.inference_accelerators),
+    ("placementConstraints", |td| td.placement_constraints),
 ];
 
 const HELP: &str =
@@ -86,14 +89,14 @@ const HELP: &str =
 impl Check for UnsupportedParameter {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let Some(fargate) = td.requires_fargate() else {
+            let Some(fargate) = model.fargate(td) else {
                 continue;
             };
             for (name, find) in TASK_PARAMETERS {
                 if let Some(span) = find(td) {
                     sink.report(span, format!("Fargate does not support `{name}`"))
                         .primary("not supported on Fargate")
-                        .label(fargate, "Fargate is required here")
+                        .label(fargate.span, &fargate.label)
                         .help(HELP);
                 }
             }
@@ -108,7 +111,7 @@ impl Check for UnsupportedParameter {
                             ),
                         )
                         .primary("not supported on Fargate")
-                        .label(fargate, "Fargate is required here")
+                        .label(fargate.span, &fargate.label)
                         .help(HELP);
                     }
                 }

@@ -43,7 +43,7 @@ declare_rule! {
 impl Check for WindowsTaskSize {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            if td.requires_fargate().is_none() || !td.is_windows() {
+            if model.fargate(td).is_none() || !td.is_windows() {
                 continue;
             }
             let Some(cpu) = known(&td.cpu) else { continue };

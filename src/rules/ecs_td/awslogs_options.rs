@@ -1,0 +1,120 @@
+use crate::declare_rule;
+use crate::diagnostic::Sink;
+use crate::facts::awslogs::{AWSLOGS_OPTIONS, Required};
+use crate::model::{Model, Val, known};
+use crate::rules::Check;
+use crate::suggest::closest;
+use crate::text::and_list;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the options of the `awslogs` log driver: `awslogs-group` and `awslogs-region`
+    /// are required, `awslogs-stream-prefix` is required on Fargate, and an `awslogs-…`
+    /// option that is a near miss of a real one (`awslogs-groups`) is a typo.
+    ///
+    /// ## Why is this bad?
+    /// The ECS API reference lists `awslogs-group` and `awslogs-region` as "Required: Yes"
+    /// and `awslogs-stream-prefix` as required on Fargate. Without them the container
+    /// cannot start its log driver, and a misspelt option is passed to Docker, which rejects
+    /// it ("unknown log opt").
+    ///
+    /// ## Example
+    /// ```json
+    /// "logConfiguration": {"logDriver": "awslogs",
+    ///                      "options": {"awslogs-groups": "/ecs/web"}}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// "logConfiguration": {"logDriver": "awslogs",
+    ///                      "options": {"awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1",
+    ///                                  "awslogs-stream-prefix": "web"}}
+    /// ```
+    ///
+    /// ## References
+    /// - [Amazon ECS API: LogConfiguration `options`](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html)
+    /// - [Amazon ECS: send logs to CloudWatch](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html)
+    pub AwslogsOptions {
+        id: "ECS-TD-017",
+        name: "invalid-awslogs-options",
+        severity: Error,
+        summary: "awslogs log driver with a required option missing or misspelt",
+        tags: ["logging", "correctness"],
+        security_severity: None,
+        reference: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
+    }
+}
+
+impl Check for AwslogsOptions {
+    fn check(&self, model: &Model, sink: &mut Sink) {
+        for td in &model.task_definitions {
+            let fargate = model.fargate(td);
+            for (index, container) in td.containers.iter().enumerate() {
+                let Some(config) = &container.log_configuration else {
+                    continue;
+                };
+                let Some(driver) = known(&config.log_driver).filter(|d| d.value == "awslogs")
+                else {
+                    continue;
+                };
+                let options = match &config.options {
+                    None => &[][..],
+                    Some(Val::Known(options)) => &options.value[..],
+                    Some(_) => continue,
+                };
+                for option in options {
+                    let name = option.name.as_str();
+                    if !name.starts_with("awslogs-")
+                        || AWSLOGS_OPTIONS.iter().any(|(o, _)| *o == name)
+                    {
+                        continue;
+                    }
+                    let Some(meant) = closest(name, AWSLOGS_OPTIONS.iter().map(|(o, _)| *o)) else {
+                        continue;
+                    };
+                    sink.report(
+                        option.name_span,
+                        format!("`{name}` is not an awslogs option"),
+                    )
+                    .primary("unknown option")
+                    .help(format!("Did you mean `{meant}`?"));
+                }
+                let missing: Vec<String> = AWSLOGS_OPTIONS
+                    .iter()
+                    .filter(|(_, required)| match required {
+                        Required::Always => true,
+                        Required::OnFargate => fargate.is_some(),
+                        Required::No => false,
+                    })
+                    .filter(|(name, _)| !options.iter().any(|o| o.name == *name))
+                    .map(|(name, _)| format!("`{name}`"))
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let diagnostic = sink.report_value(
+                    driver,
+                    format!(
+                        "The awslogs log driver of container {} needs {}, which {} not set",
+                        container.name_or_index(index),
+                        and_list(&missing),
+                        if missing.len() == 1 { "is" } else { "are" }
+                    ),
+                );
+                diagnostic.primary("awslogs driver");
+                if let Some(fargate) = &fargate
+                    && missing.iter().any(|m| m == "`awslogs-stream-prefix`")
+                {
+                    diagnostic.label(
+                        fargate.span,
+                        format!(
+                            "{} (the stream prefix is required on Fargate)",
+                            fargate.label
+                        ),
+                    );
+                }
+                diagnostic.help("Set the missing options in `logConfiguration.options`.");
+            }
+        }
+    }
+}
