@@ -9,11 +9,15 @@ use crate::source::tree::{Node, Value};
 
 use super::template::Template;
 
-/// Every resource ecslint understands, with its logical id.
-pub fn model(template: &Template, r: &Reader) -> Model {
+/// Every resource ecslint understands, with its logical id, among those whose `Condition`
+/// holds (`exists`).
+pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> Model {
     let mut model = Model::default();
     let mut associations = Vec::new();
     for resource in &template.resources {
+        if !resource.condition.is_none_or(&exists) {
+            continue;
+        }
         let empty;
         let properties = match resource.properties {
             Some(properties) => properties,

@@ -104,7 +104,13 @@ fn build(template: &Template, resolver: &Resolver) -> Model {
         spelling: Spelling::Pascal,
         resolve: resolver,
     };
-    resources::model(template, &reader)
+    // A resource with a `Condition` exists only in the scenarios where it holds.
+    let exists = |condition: &str| {
+        template
+            .condition(condition)
+            .is_none_or(|index| resolver.condition(index))
+    };
+    resources::model(template, &reader, exists)
 }
 
 /// A scalar's text, to compare an allowed value with the default (`512` and `"512"` are the

@@ -30,6 +30,8 @@ pub struct Resource<'n, 's> {
     /// `AWS::ECS::TaskDefinition`.
     pub kind: &'n str,
     pub properties: Option<&'n Node<'s>>,
+    /// The resource's `Condition`: it exists only where that condition is true.
+    pub condition: Option<&'n str>,
 }
 
 /// Whether a document is a CloudFormation template: a `Resources` section whose entries have
@@ -78,6 +80,7 @@ impl<'n, 's> Template<'n, 's> {
                         .value
                         .get("Properties")
                         .filter(|p| matches!(p.value, Value::Object(_))),
+                    condition: r.value.get("Condition").and_then(Node::as_str),
                 })
             })
             .collect();
