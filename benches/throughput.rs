@@ -33,11 +33,27 @@ fn main() {
             "large JSON (describe-services, ~4 MB each)",
             generate_large(dir.path(), 4),
         ),
+        (
+            "CloudFormation templates, YAML",
+            generate_templates(dir.path(), 1_000, true),
+        ),
+        (
+            "CloudFormation templates, JSON",
+            generate_templates(dir.path(), 1_000, false),
+        ),
     ];
     let binary = binary();
     println!(
-        "{:<44} {:>6} {:>7} {:>9} {:>9} {:>7} {:>15} {:>12}",
-        "corpus", "files", "MB", "time", "files/s", "MB/s", "binary files/s", "binary MB/s"
+        "{:<44} {:>6} {:>7} {:>8} {:>9} {:>9} {:>7} {:>15} {:>12}",
+        "corpus",
+        "files",
+        "MB",
+        "findings",
+        "time",
+        "files/s",
+        "MB/s",
+        "binary files/s",
+        "binary MB/s"
     );
     for (name, root) in &corpora {
         let bytes: u64 = discover(std::slice::from_ref(root))
@@ -45,17 +61,19 @@ fn main() {
             .iter()
             .map(|f| f.metadata().unwrap().len())
             .sum();
-        let (files, library) = median(|| run_library(root));
+        let (files, library) = median(|| run_library(root).0);
+        let findings = run_library(root).1;
         let binary_time = binary.as_ref().map(|b| median(|| run_binary(b, root)).1);
         let mb = bytes as f64 / 1e6;
         let per_second = |amount: f64, time: Option<Duration>| {
             time.map_or("-".into(), |t| format!("{:.0}", amount / t.as_secs_f64()))
         };
         println!(
-            "{:<44} {:>6} {:>7.1} {:>7.1}ms {:>9.0} {:>7.0} {:>15} {:>12}",
+            "{:<44} {:>6} {:>7.1} {:>8} {:>7.1}ms {:>9.0} {:>7.0} {:>15} {:>12}",
             name,
             files,
             mb,
+            findings,
             library.as_secs_f64() * 1e3,
             files as f64 / library.as_secs_f64(),
             mb / library.as_secs_f64(),
@@ -77,8 +95,9 @@ fn median(mut run: impl FnMut() -> usize) -> (usize, Duration) {
     (files, times[RUNS / 2])
 }
 
-/// The whole pipeline in-process, rendering SARIF as CI would.
-fn run_library(root: &Path) -> usize {
+/// The whole pipeline in-process, rendering SARIF as CI would: the number of files and of
+/// findings.
+fn run_library(root: &Path) -> (usize, usize) {
     let found = discover(&[root.to_path_buf()]);
     let inputs: Vec<Input> = found.files.into_iter().map(Input::File).collect();
     let reports = check(&inputs, &RuleFilter::all());
@@ -92,7 +111,8 @@ fn run_library(root: &Path) -> usize {
         },
     );
     std::hint::black_box(sarif.len());
-    inputs.len()
+    let findings = reports.iter().map(|r| r.diagnostics.len()).sum();
+    (inputs.len(), findings)
 }
 
 fn run_binary(binary: &Path, root: &Path) -> usize {
@@ -212,6 +232,129 @@ fn generate_large(base: &Path, count: usize) -> PathBuf {
     root
 }
 
+/// Realistic ECS templates: parameters with allowed values (so several scenarios are
+/// checked), a size mapping, conditions with `Fn::If` and `AWS::NoValue`, `Fn::Sub` images,
+/// roles, a target group, a task definition and a service linked by `Ref`/`Fn::GetAtt`;
+/// about one in four has a finding.
+fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
+    use serde_json::json;
+    let root = base.join(if yaml { "cfn-yaml" } else { "cfn-json" });
+    for i in 0..count {
+        let dir = root.join(format!("stack-{:03}", i / 50));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fargate = i % 4 != 0;
+        let memory_for_large = if i % 4 == 1 { 2048 } else { 8192 };
+        let role = |service: &str, policy: &str| {
+            json!({"Type": "AWS::IAM::Role", "Properties": {
+                "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+                    {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]},
+                "ManagedPolicyArns": [{"Fn::Sub": format!("arn:${{AWS::Partition}}:iam::aws:policy/{policy}")}]}})
+        };
+        let template = json!({
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Description": format!("Service app-{i}"),
+            "Parameters": {
+                "Environment": {"Type": "String", "Default": "staging", "AllowedValues": ["staging", "production"]},
+                "Size": {"Type": "String", "Default": "small", "AllowedValues": ["small", "medium", "large"]},
+                "ImageTag": {"Type": "String", "Default": "1.4.2"},
+                "VpcId": {"Type": "AWS::EC2::VPC::Id"},
+                "Subnets": {"Type": "List<AWS::EC2::Subnet::Id>"},
+                "InstanceType": {"Type": "String", "Default": "m6i.large",
+                    "AllowedValues": ["t3.medium", "t3.large", "m6i.large", "m6i.xlarge", "c6i.large", "r6i.large"]}
+            },
+            "Mappings": {"Sizes": {
+                "small": {"Cpu": 256, "Memory": 512, "Count": 1},
+                "medium": {"Cpu": 512, "Memory": 1024, "Count": 2},
+                "large": {"Cpu": 2048, "Memory": memory_for_large, "Count": 4}
+            }},
+            "Conditions": {
+                "IsProduction": {"Fn::Equals": [{"Ref": "Environment"}, "production"]},
+                "IsStaging": {"Fn::Not": [{"Condition": "IsProduction"}]}
+            },
+            "Resources": {
+                "LogGroup": {"Type": "AWS::Logs::LogGroup", "Properties": {
+                    "LogGroupName": {"Fn::Sub": format!("/ecs/${{Environment}}/app-{i}")},
+                    "RetentionInDays": {"Fn::If": ["IsProduction", 365, 14]}}},
+                "ExecutionRole": role("ecs-tasks.amazonaws.com", "service-role/AmazonECSTaskExecutionRolePolicy"),
+                "TaskRole": role("ecs-tasks.amazonaws.com", "AmazonS3ReadOnlyAccess"),
+                "TargetGroup": {"Type": "AWS::ElasticLoadBalancingV2::TargetGroup", "Properties": {
+                    "TargetType": if fargate { "ip" } else { "instance" }, "Port": 8080, "Protocol": "HTTP",
+                    "VpcId": {"Ref": "VpcId"}, "HealthCheckPath": "/health"}},
+                "TaskDefinition": {"Type": "AWS::ECS::TaskDefinition", "Properties": {
+                    "Family": {"Fn::Sub": format!("${{Environment}}-app-{i}")},
+                    "RequiresCompatibilities": [if fargate { "FARGATE" } else { "EC2" }],
+                    "NetworkMode": if fargate { "awsvpc" } else { "bridge" },
+                    "Cpu": {"Fn::FindInMap": ["Sizes", {"Ref": "Size"}, "Cpu"]},
+                    "Memory": {"Fn::FindInMap": ["Sizes", {"Ref": "Size"}, "Memory"]},
+                    "ExecutionRoleArn": {"Fn::GetAtt": ["ExecutionRole", "Arn"]},
+                    "TaskRoleArn": {"Fn::GetAtt": ["TaskRole", "Arn"]},
+                    "ContainerDefinitions": [{
+                        "Name": "app",
+                        "Image": {"Fn::Sub": format!("${{AWS::AccountId}}.dkr.ecr.${{AWS::Region}}.amazonaws.com/app-{i}:${{ImageTag}}")},
+                        "Essential": true,
+                        "PortMappings": [{"ContainerPort": 8080, "HostPort": if fargate { 8080 } else { 0 }}],
+                        "Environment": [
+                            {"Name": "ENVIRONMENT", "Value": {"Ref": "Environment"}},
+                            {"Fn::If": ["IsProduction", {"Name": "LOG_LEVEL", "Value": "warn"}, {"Ref": "AWS::NoValue"}]}],
+                        "Secrets": [{"Name": "DB_PASSWORD", "ValueFrom": {"Fn::Sub": format!("arn:${{AWS::Partition}}:secretsmanager:${{AWS::Region}}:${{AWS::AccountId}}:secret:app-{i}-db")}}],
+                        "LogConfiguration": {"LogDriver": "awslogs", "Options": {
+                            "awslogs-group": {"Ref": "LogGroup"}, "awslogs-region": {"Ref": "AWS::Region"},
+                            "awslogs-stream-prefix": "app"}},
+                        "HealthCheck": {"Command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], "Interval": 30}
+                    }, {
+                        "Name": "sidecar",
+                        "Image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0",
+                        "Essential": {"Fn::If": ["IsStaging", false, true]},
+                        "LogConfiguration": {"LogDriver": "awslogs", "Options": {
+                            "awslogs-group": {"Ref": "LogGroup"}, "awslogs-region": {"Ref": "AWS::Region"},
+                            "awslogs-stream-prefix": "sidecar"}}
+                    }]}},
+                "Service": {"Type": "AWS::ECS::Service", "Properties": {
+                    "ServiceName": format!("app-{i}"),
+                    "LaunchType": if fargate { "FARGATE" } else { "EC2" },
+                    "TaskDefinition": {"Ref": "TaskDefinition"},
+                    "DesiredCount": {"Fn::FindInMap": ["Sizes", {"Ref": "Size"}, "Count"]},
+                    "DeploymentConfiguration": {"MaximumPercent": 200, "MinimumHealthyPercent": 100,
+                        "DeploymentCircuitBreaker": {"Enable": true, "Rollback": true}},
+                    "NetworkConfiguration": if fargate {
+                        json!({"AwsvpcConfiguration": {"Subnets": {"Ref": "Subnets"}, "AssignPublicIp": "DISABLED"}})
+                    } else {
+                        json!({"Ref": "AWS::NoValue"})
+                    },
+                    "LoadBalancers": [{"TargetGroupArn": {"Ref": "TargetGroup"}, "ContainerName": "app", "ContainerPort": 8080}]}}
+            }
+        });
+        let (name, text) = if yaml {
+            (format!("app-{i}.yaml"), to_yaml(&template, 0))
+        } else {
+            (
+                format!("app-{i}.json"),
+                serde_json::to_string_pretty(&template).unwrap(),
+            )
+        };
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    root
+}
+
+/// CloudFormation's short form for a one-argument intrinsic function, as people write it in
+/// YAML (`!Ref Vpc`, `!GetAtt Role.Arn`, `!Sub "..."`).
+fn short_form(value: &serde_json::Value) -> Option<String> {
+    let map = value.as_object().filter(|m| m.len() == 1)?;
+    let (key, arg) = map.iter().next()?;
+    match (key.as_str(), arg) {
+        ("Ref", serde_json::Value::String(name)) => Some(format!("!Ref {name}")),
+        ("Fn::Sub", serde_json::Value::String(text)) => {
+            Some(format!("!Sub {arg}")).filter(|_| !text.is_empty())
+        }
+        ("Fn::GetAtt", serde_json::Value::Array(parts)) => {
+            let parts: Vec<&str> = parts.iter().filter_map(|p| p.as_str()).collect();
+            Some(format!("!GetAtt {}", parts.join(".")))
+        }
+        _ => None,
+    }
+}
+
 /// Block-style YAML for the generated documents (enough of YAML for them).
 fn to_yaml(value: &serde_json::Value, indent: usize) -> String {
     let pad = " ".repeat(indent);
@@ -219,6 +362,10 @@ fn to_yaml(value: &serde_json::Value, indent: usize) -> String {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {
+                if let Some(short) = short_form(v) {
+                    out.push_str(&format!("{pad}{k}: {short}\n"));
+                    continue;
+                }
                 match v {
                     serde_json::Value::Object(_) | serde_json::Value::Array(_) => {
                         out.push_str(&format!("{pad}{k}:\n{}", to_yaml(v, indent + 2)))
