@@ -7,8 +7,11 @@ use crate::source::span::Span;
 declare_rule! {
     /// ## What it does
     /// Finds task definitions without an `executionRoleArn` that need one:
-    /// - on Fargate, ECS Managed Instances or external instances, to pull an image from a
-    ///   private Amazon ECR repository or to send logs with the `awslogs` driver;
+    /// - on Fargate, ECS Managed Instances or external instances (by
+    ///   `requiresCompatibilities`, or a Fargate service in the same template), to pull an
+    ///   image from a private Amazon ECR repository — also one a template builds with
+    ///   `Fn::Sub` from `${AWS::AccountId}` and `${AWS::Region}` — or to send logs with the
+    ///   `awslogs` driver;
     /// - on any launch type, to read `secrets` or `logConfiguration.secretOptions` from
     ///   Secrets Manager or SSM Parameter Store, or registry credentials
     ///   (`repositoryCredentials`).

@@ -9,7 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Checks that a Fargate task definition's task-level `cpu` and `memory` form a size
     /// Fargate offers. Applies whenever `requiresCompatibilities` includes `FARGATE`, even
-    /// alongside `EC2`. Values may be written as CPU units or MiB (`256`, `"512"`) or with
+    /// alongside `EC2`, or when a Fargate service in the same template runs the task
+    /// definition; in a template, also for every allowed value of the parameters the sizes
+    /// come from. Values may be written as CPU units or MiB (`256`, `"512"`) or with
     /// units (`"1 vCPU"`, `"2 GB"`, `"2GB"`).
     ///
     /// ## Why is this bad?

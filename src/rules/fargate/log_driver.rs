@@ -6,7 +6,8 @@ use crate::rules::Check;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that containers of a task definition requiring Fargate use a log driver Fargate
+    /// Checks that containers of a task definition requiring Fargate (or run by a Fargate
+    /// service in the same template, as cfn-lint's E3713 checks) use a log driver Fargate
     /// supports: `awslogs`, `splunk` or `awsfirelens`.
     ///
     /// ## Why is this bad?

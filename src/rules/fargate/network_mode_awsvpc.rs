@@ -5,7 +5,8 @@ use crate::rules::Check;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a task definition requiring Fargate uses the `awsvpc` network mode.
+    /// Checks that a task definition requiring Fargate (or run by a Fargate service in the
+    /// same template) uses the `awsvpc` network mode.
     ///
     /// ## Why is this bad?
     /// "Fargate tasks always use the awsvpc network mode." When `networkMode` is omitted it

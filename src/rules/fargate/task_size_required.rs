@@ -5,8 +5,8 @@ use crate::rules::Check;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a task definition requiring Fargate sets both task-level `cpu` and
-    /// `memory`.
+    /// Checks that a task definition requiring Fargate (or run by a Fargate service in the
+    /// same template) sets both task-level `cpu` and `memory`.
     ///
     /// ## Why is this bad?
     /// On Fargate the task size is what you are billed for and what Fargate provisions; it

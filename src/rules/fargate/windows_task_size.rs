@@ -8,7 +8,9 @@ use crate::text::or_list;
 declare_rule! {
     /// ## What it does
     /// Checks that a Fargate task running Windows containers
-    /// (`runtimePlatform.operatingSystemFamily` `WINDOWS_SERVER_*`) uses 1, 2 or 4 vCPU.
+    /// (`runtimePlatform.operatingSystemFamily` `WINDOWS_SERVER_*`) uses 1, 2 or 4 vCPU. The
+    /// task is on Fargate when it requires `FARGATE` or a Fargate service in the same
+    /// template runs it.
     ///
     /// ## Why is this bad?
     /// Fargate offers Windows containers only the 1, 2 and 4 vCPU sizes: "The CPU units
