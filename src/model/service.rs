@@ -1,6 +1,6 @@
 //! ECS services: `create-service` input, `describe-services` output, or a declared service.
 
-use crate::source::span::Span;
+use crate::source::span::{Located, Span};
 
 use super::{LogicalId, Target, Val, value};
 
@@ -69,6 +69,14 @@ impl Service {
         }
         fargate_provider(&self.capacity_provider_strategy)
             .map(|(span, name)| FargateBy::CapacityProvider(span, name))
+    }
+
+    /// Where the service asks for DAEMON scheduling (one task per container instance).
+    pub fn daemon(&self) -> Option<&Located<String>> {
+        self.scheduling_strategy
+            .as_ref()
+            .and_then(Val::known)
+            .filter(|s| s.value == "DAEMON")
     }
 
     /// Whether the service chooses where its tasks run itself (a launch type or a capacity

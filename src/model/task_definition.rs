@@ -140,6 +140,25 @@ impl TaskDefinition {
         }
         LoadBalancedPort::NoPort(container)
     }
+
+    /// The container a load balancer entry sends traffic to, when its port gets a dynamic
+    /// host port (bridge mode, `hostPort` omitted or 0), with where that mapping is written.
+    pub fn dynamic_load_balanced_port(
+        &self,
+        lb: &super::LoadBalancerRef,
+    ) -> Option<(&ContainerDefinition, Span)> {
+        let LoadBalancedPort::Found(container, mapping) = self.load_balanced_port(lb) else {
+            return None;
+        };
+        if mapping.binding(self.effective_network_mode().as_ref()) != HostBinding::Dynamic {
+            return None;
+        }
+        let written = mapping
+            .host_port
+            .as_ref()
+            .or(mapping.container_port.as_ref());
+        Some((container, written.map_or(mapping.span, Val::span)))
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -37,9 +37,7 @@ declare_rule! {
 impl Check for DaemonDeploymentController {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(strategy) =
-                known(&service.scheduling_strategy).filter(|s| s.value == "DAEMON")
-            else {
+            let Some(strategy) = service.daemon() else {
                 continue;
             };
             let Some(controller) = known(&service.deployment_controller)

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{HostBinding, LoadBalancedPort, Model, known};
+use crate::model::{Model, known};
 use crate::rules::Check;
 
 declare_rule! {
@@ -47,7 +47,6 @@ impl Check for DynamicPortHealthCheck {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };
-            let mode = td.effective_network_mode();
             for lb in &service.load_balancers {
                 let Some(group) = model.target_group_of(lb) else {
                     continue;
@@ -57,17 +56,9 @@ impl Check for DynamicPortHealthCheck {
                 else {
                     continue;
                 };
-                let LoadBalancedPort::Found(container, mapping) = td.load_balanced_port(lb) else {
+                let Some((container, dynamic)) = td.dynamic_load_balanced_port(lb) else {
                     continue;
                 };
-                if mapping.binding(mode.as_ref()) != HostBinding::Dynamic {
-                    continue;
-                }
-                let dynamic = mapping
-                    .host_port
-                    .as_ref()
-                    .or(mapping.container_port.as_ref())
-                    .map_or(mapping.span, |v| v.span());
                 sink.report_value(
                     port,
                     format!(

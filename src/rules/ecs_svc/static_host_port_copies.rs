@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::DEFAULT_MAXIMUM_PERCENT;
-use crate::model::{HostBinding, Model, Service, Val, value};
+use crate::model::{HostBinding, Model, Service, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -67,9 +67,7 @@ impl Check for StaticHostPortCopies {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };
-            if model.service_fargate_by(service).is_some()
-                || value(&service.scheduling_strategy).is_some_and(|s| s == "DAEMON")
-            {
+            if model.service_fargate_by(service).is_some() || service.daemon().is_some() {
                 continue;
             }
             let Some(copies) = copies(service) else {

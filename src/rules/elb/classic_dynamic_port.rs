@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{HostBinding, LoadBalancedPort, Model};
+use crate::model::Model;
 use crate::rules::Check;
 
 declare_rule! {
@@ -51,22 +51,13 @@ impl Check for ClassicDynamicPort {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };
-            let mode = td.effective_network_mode();
             for lb in &service.load_balancers {
                 let Some(clb) = &lb.load_balancer_name else {
                     continue;
                 };
-                let LoadBalancedPort::Found(container, mapping) = td.load_balanced_port(lb) else {
+                let Some((container, span)) = td.dynamic_load_balanced_port(lb) else {
                     continue;
                 };
-                if mapping.binding(mode.as_ref()) != HostBinding::Dynamic {
-                    continue;
-                }
-                let span = mapping
-                    .host_port
-                    .as_ref()
-                    .or(mapping.container_port.as_ref())
-                    .map_or(mapping.span, |v| v.span());
                 sink.report(
                     span,
                     format!(

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, known};
+use crate::model::Model;
 use crate::rules::Check;
 
 declare_rule! {
@@ -37,9 +37,7 @@ declare_rule! {
 impl Check for DaemonService {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(strategy) =
-                known(&service.scheduling_strategy).filter(|s| s.value == "DAEMON")
-            else {
+            let Some(strategy) = service.daemon() else {
                 continue;
             };
             let Some(fargate) = model.service_fargate_by(service) else {
