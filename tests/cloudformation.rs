@@ -143,3 +143,40 @@ Resources:
         .collect();
     assert_eq!(attached, ["Attached", "ByName"]);
 }
+
+/// SAM and CDK output are templates too, and a `.template` file is read as JSON or YAML by
+/// its first character.
+#[test]
+fn sam_and_cdk_templates_with_any_extension() {
+    let sam = r#"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Function:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: index.handler, Runtime: python3.13}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Metadata: {aws:cdk:path: Stack/Task/Resource}
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: "256"
+      Memory: "4096"
+      ContainerDefinitions: [{Name: app, Image: "nginx:1.27"}]
+"#;
+    let cdk = r#"{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition",
+        "Metadata": {"aws:cdk:path": "Stack/Task/Resource"},
+        "Properties": {"RequiresCompatibilities": ["FARGATE"], "NetworkMode": "awsvpc",
+          "Cpu": "256", "Memory": "4096",
+          "ContainerDefinitions": [{"Name": "app", "Image": "nginx:1.27"}]}}}}"#;
+    for (name, text) in [
+        ("stack.template", sam),
+        ("cdk.template", cdk),
+        ("sam.yml", sam),
+    ] {
+        let report =
+            ecslint::lint::lint_bytes(name.into(), text.as_bytes(), &ecslint::RuleFilter::all());
+        let rules: Vec<_> = report.diagnostics.iter().map(|d| d.rule.id).collect();
+        assert_eq!(rules, ["FARGATE-001"], "{name}");
+    }
+}

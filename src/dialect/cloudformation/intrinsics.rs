@@ -140,7 +140,7 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
     /// A parameter's value in this scenario, with the parameter as its origin.
     fn parameter<'a>(&self, index: usize, span: Span) -> Option<Val<Scalar<'a>>> {
         let parameter = &self.template.parameters[index];
-        if parameter.is_list {
+        if parameter.is_list || parameter.from_ssm {
             return None;
         }
         if !parameter.allowed_values.is_empty() {
@@ -526,6 +526,7 @@ Parameters:
   Size: {Type: String, Default: small, AllowedValues: [small, large]}
   Env: {Type: String}
   Subnets: {Type: CommaDelimitedList, Default: "a, b"}
+  Ami: {Type: "AWS::SSM::Parameter::Value<String>", Default: /aws/service/ami}
 Mappings:
   Sizes:
     small: {Cpu: 256}
@@ -555,6 +556,7 @@ Resources:
       Encoded: !Base64 "hi!"
       Dynamic: "{{resolve:ssm:/cpu}}"
       Region: !Ref AWS::Region
+      FromSsm: !Ref Ami
 "#;
 
     fn with<R>(scenario: Scenario, f: impl FnOnce(&Resolver, &Node) -> R) -> R {
@@ -602,7 +604,7 @@ Resources:
             assert_eq!(text(r, p, "RoleName").as_deref(), Some("link Role None"));
             assert_eq!(text(r, p, "Mode").as_deref(), Some("bridge"));
             assert_eq!(text(r, p, "Encoded").as_deref(), Some("aGkh"));
-            for unknown in ["Imported", "Dynamic", "Region"] {
+            for unknown in ["Imported", "Dynamic", "Region", "FromSsm"] {
                 assert_eq!(text(r, p, unknown), None, "{unknown}");
             }
         });

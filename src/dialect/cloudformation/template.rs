@@ -22,6 +22,9 @@ pub struct Parameter<'n, 's> {
     pub allowed_values: &'n [Node<'s>],
     /// `CommaDelimitedList` and `List<…>` parameters hold lists, not single values.
     pub is_list: bool,
+    /// `AWS::SSM::Parameter::Value<…>` parameters: the default is the name of an SSM
+    /// parameter, and the value is read from it at deploy time.
+    pub from_ssm: bool,
 }
 
 pub struct Resource<'n, 's> {
@@ -54,19 +57,23 @@ impl<'n, 's> Template<'n, 's> {
         let section = |name| root.get(name).and_then(Node::as_object).unwrap_or_default();
         let parameters: Vec<Parameter> = section("Parameters")
             .iter()
-            .map(|p| Parameter {
-                name: &p.key,
-                default: p.value.get("Default"),
-                allowed_values: p
-                    .value
-                    .get("AllowedValues")
-                    .and_then(Node::as_array)
-                    .unwrap_or_default(),
-                is_list: p
+            .map(|p| {
+                let kind = p
                     .value
                     .get("Type")
                     .and_then(Node::as_str)
-                    .is_some_and(|t| t.starts_with("List<") || t == "CommaDelimitedList"),
+                    .unwrap_or_default();
+                Parameter {
+                    name: &p.key,
+                    default: p.value.get("Default"),
+                    allowed_values: p
+                        .value
+                        .get("AllowedValues")
+                        .and_then(Node::as_array)
+                        .unwrap_or_default(),
+                    is_list: kind.starts_with("List<") || kind == "CommaDelimitedList",
+                    from_ssm: kind.starts_with("AWS::SSM::Parameter::Value<"),
+                }
             })
             .collect();
         let resources: Vec<Resource> = section("Resources")
