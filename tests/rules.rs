@@ -56,3 +56,22 @@ fn pass_fixtures_do_not_report_their_rule() {
         );
     }
 }
+
+/// A fixture that is renamed or removed must not leave its snapshot behind.
+#[test]
+fn every_fixture_snapshot_has_its_fixture() {
+    let prefix = "rules__fail_fixtures_report_their_rule@";
+    for entry in std::fs::read_dir(manifest_dir().join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(fixture) = name
+            .strip_prefix(prefix)
+            .and_then(|n| n.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let path = manifest_dir()
+            .join("testdata/rules")
+            .join(fixture.replace("__", "/"));
+        assert!(path.is_file(), "{name} has no fixture {}", path.display());
+    }
+}
