@@ -268,11 +268,24 @@ fn lint_template(
                 "{}; likewise when {} is {}",
                 diagnostic.message,
                 choice.subject,
-                crate::text::or_list(&others)
+                values_list(&others)
             );
         }
         out.push(diagnostic);
     }
+}
+
+/// "1, 2 or 4"; a long list names its first few values and counts the rest.
+fn values_list(values: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    if values.len() <= SHOWN + 1 {
+        return crate::text::or_list(values);
+    }
+    format!(
+        "{} (or {} other allowed values)",
+        values[..SHOWN].join(", "),
+        values.len() - SHOWN
+    )
 }
 
 fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
@@ -280,5 +293,23 @@ fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
         if filter.enabled(rule.meta()) {
             rule.check(model, &mut Sink::new(rule.meta(), out));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::values_list;
+
+    #[test]
+    fn long_value_lists_are_cut() {
+        assert_eq!(values_list(&["1", "2"]), "1 or 2");
+        assert_eq!(
+            values_list(&["1", "2", "3", "4", "5", "6"]),
+            "1, 2, 3, 4, 5 or 6"
+        );
+        assert_eq!(
+            values_list(&["1", "2", "3", "4", "5", "6", "7"]),
+            "1, 2, 3, 4, 5 (or 2 other allowed values)"
+        );
     }
 }
