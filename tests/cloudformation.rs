@@ -180,3 +180,23 @@ Resources:
         assert_eq!(rules, ["FARGATE-001"], "{name}");
     }
 }
+
+#[test]
+fn the_graph_links_a_service_to_its_classic_load_balancer() {
+    let path = manifest_dir().join("testdata/rules/ELB-001/fail/cfn-classic-dynamic.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let documents = parse(Syntax::Yaml, &text).unwrap();
+    let template = Template::new(&documents[0]);
+    let model = &models(&template)[0].model;
+    let lb = &model.services[0].load_balancers[0];
+    let clb = model
+        .classic_load_balancer_of(lb)
+        .expect("→ Classic Load Balancer");
+    let ports: Vec<_> = clb
+        .instance_ports
+        .iter()
+        .filter_map(|p| p.value())
+        .collect();
+    assert_eq!(ports, [&80]);
+    assert!(model.target_group_of(lb).is_none());
+}

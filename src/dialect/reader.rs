@@ -257,8 +257,8 @@ impl Reader<'_> {
     }
 
     /// Each member of the object `camel` (a map such as a log driver's `options`), mapped
-    /// from its name, the name's span and its value.
-    /// A map written by a function (`{"Fn::FindInMap": …}`) is unknown.
+    /// from its name, the name's span and its value. An object the resolver reads as a
+    /// value (CloudFormation's `{"Fn::ImportValue": …}`) is not a written map: unknown.
     pub fn members<T>(
         &self,
         obj: &Node,
@@ -272,9 +272,7 @@ impl Reader<'_> {
                 node.span,
             )));
         };
-        if let [only] = entries
-            && (only.key == "Ref" || only.key.starts_with("Fn::"))
-        {
+        if !matches!(self.resolve.scalar(node), Val::Invalid(_)) {
             return Some(Val::Unknown(node.span));
         }
         let members = entries

@@ -7,15 +7,23 @@ use crate::source::span::Span;
 use super::*;
 
 /// A resource that can be the target of a reference.
-pub trait Declared {
+pub trait Resource {
     fn logical_id(&self) -> Option<&str>;
+
+    /// Where to point when the resource as a whole is at fault (a property is missing):
+    /// its logical id in a template, else the whole object.
+    fn anchor(&self) -> Span;
 }
 
 macro_rules! declared {
     ($($ty:ty),* $(,)?) => {$(
-        impl Declared for $ty {
+        impl Resource for $ty {
             fn logical_id(&self) -> Option<&str> {
                 self.id.as_ref().map(|id| id.value.as_str())
+            }
+
+            fn anchor(&self) -> Span {
+                self.id.as_ref().map_or(self.span, |id| id.span)
             }
         }
     )*};
@@ -36,7 +44,7 @@ declared!(
 );
 
 /// The resource among `items` that `reference` links to.
-pub fn linked<'a, T: Declared>(items: &'a [T], reference: Option<&Val<Target>>) -> Option<&'a T> {
+pub fn linked<'a, T: Resource>(items: &'a [T], reference: Option<&Val<Target>>) -> Option<&'a T> {
     match reference?.value()? {
         Target::Resource(id) => items.iter().find(|i| i.logical_id() == Some(id)),
         Target::Named(_) => None,

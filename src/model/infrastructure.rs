@@ -5,7 +5,7 @@
 
 use crate::source::span::Span;
 
-use super::{CapacityProviderItem, LogicalId, Target, Val, value};
+use super::{CapacityProviderItem, LogicalId, Target, Val};
 
 /// `AWS::ECS::Cluster`, with what `AWS::ECS::ClusterCapacityProviderAssociations` adds to it.
 #[derive(Debug, Clone, Default)]
@@ -109,10 +109,4 @@ pub struct CapacityProvider {
     pub id: Option<LogicalId>,
     pub name: Option<Val<String>>,
     pub auto_scaling_group: Option<Val<Target>>,
-}
-
-impl CapacityProvider {
-    pub fn name(&self) -> Option<&String> {
-        value(&self.name)
-    }
 }

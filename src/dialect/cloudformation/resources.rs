@@ -19,7 +19,7 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
             continue;
         }
         let empty;
-        let properties = match resource.properties {
+        let p = match resource.properties {
             Some(properties) => properties,
             None => {
                 empty = Node::new(
@@ -30,7 +30,6 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
             }
         };
         let id = Some(Located::new(resource.id.to_string(), resource.id_span));
-        let p = properties;
         match resource.kind {
             "AWS::ECS::TaskDefinition" => model.task_definitions.push(TaskDefinition {
                 id,

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, NetworkMode, known};
+use crate::model::{Model, NetworkMode, Resource, known};
 use crate::rules::Check;
 
 declare_rule! {
@@ -59,7 +59,7 @@ impl Check for AwsvpcNetworkConfiguration {
             else {
                 continue;
             };
-            let at = service.id.as_ref().map_or(service.span, |id| id.span);
+            let at = service.anchor();
             sink.report(
                 at,
                 format!(

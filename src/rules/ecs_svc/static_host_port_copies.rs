@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::DEFAULT_MAXIMUM_PERCENT;
-use crate::model::{HostBinding, Model, Service, Val};
+use crate::model::{HostBinding, Model, Resource, Service, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -114,10 +114,7 @@ impl Check for StaticHostPortCopies {
             diagnostic.primary("fixed host port");
             match copies.because {
                 Some(span) => diagnostic.label(span, label),
-                None => diagnostic.label(
-                    service.id.as_ref().map_or(service.span, |id| id.span),
-                    label,
-                ),
+                None => diagnostic.label(service.anchor(), label),
             };
             diagnostic.help(
                 "Omit `hostPort` (or set it to 0) for dynamic host ports behind an ALB or NLB, use the `awsvpc` \

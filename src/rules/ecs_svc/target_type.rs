@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, NetworkMode, known};
+use crate::model::{Model, NetworkMode, Resource, known};
 use crate::rules::Check;
 
 declare_rule! {
@@ -88,7 +88,7 @@ impl Check for TargetType {
                 let (span, primary) = match &group.target_type {
                     Some(declared) => (declared.span(), format!("target type {target_type}")),
                     None => (
-                        group.id.as_ref().map_or(group.span, |id| id.span),
+                        group.anchor(),
                         "no `TargetType`: instance by default".to_string(),
                     ),
                 };

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Val};
+use crate::model::{Model, Resource, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -65,7 +65,7 @@ impl Check for ServiceTaskCompatibility {
                 }
                 Some(_) => continue,
                 None => (
-                    td.id.as_ref().map_or(td.span, |id| id.span),
+                    td.anchor(),
                     "sets no `requiresCompatibilities` (EC2 by default)",
                 ),
             };
