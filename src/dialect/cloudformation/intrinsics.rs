@@ -220,22 +220,7 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
                     return Val::Known(Located::new(l.value.clone().into_owned(), span));
                 }
             }
-            match value {
-                Val::Known(l) if l.value.is_value() => out.push_str(l.value.text()),
-                Val::Known(Located {
-                    value: Scalar::Template(t),
-                    ..
-                }) => {
-                    out.push_str(&t);
-                    complete = false;
-                }
-                _ => {
-                    out.push_str("${");
-                    out.push_str(name);
-                    out.push('}');
-                    complete = false;
-                }
-            }
+            complete &= push_part(&mut out, value, name);
         }
         out.push_str(rest);
         partial_string(out, complete, span)
@@ -248,25 +233,15 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
         ) else {
             return Val::Unknown(span);
         };
-        let mut parts = Vec::with_capacity(items.len());
+        let mut out = String::new();
         let mut complete = true;
-        for item in items.iter().filter_map(|i| self.structure(i)) {
-            match self.resolve(item) {
-                Val::Known(l) if l.value.is_value() => parts.push(l.value.text().to_string()),
-                Val::Known(Located {
-                    value: Scalar::Template(t),
-                    ..
-                }) => {
-                    parts.push(t.into_owned());
-                    complete = false;
-                }
-                _ => {
-                    parts.push("${…}".to_string());
-                    complete = false;
-                }
+        for (i, item) in items.iter().filter_map(|i| self.structure(i)).enumerate() {
+            if i > 0 {
+                out.push_str(delimiter);
             }
+            complete &= push_part(&mut out, self.resolve(item), "…");
         }
-        partial_string(parts.join(delimiter), complete, span)
+        partial_string(out, complete, span)
     }
 
     fn select<'a>(&self, args: &'a Node, span: Span) -> Val<Scalar<'a>> {
@@ -455,6 +430,30 @@ fn literal<'a>(node: &'a Node) -> Option<Scalar<'a>> {
         Value::Bool(b) => Scalar::Bool(*b),
         _ => return None,
     })
+}
+
+/// Appends one part of a string being built: its text when known, its shape when partly
+/// known, else `${name}`. Whether the part was fully known.
+fn push_part(out: &mut String, part: Val<Scalar>, name: &str) -> bool {
+    match part {
+        Val::Known(l) if l.value.is_value() => {
+            out.push_str(l.value.text());
+            true
+        }
+        Val::Known(Located {
+            value: Scalar::Template(t),
+            ..
+        }) => {
+            out.push_str(&t);
+            false
+        }
+        _ => {
+            out.push_str("${");
+            out.push_str(name);
+            out.push('}');
+            false
+        }
+    }
 }
 
 fn partial_string<'a>(text: String, complete: bool, span: Span) -> Val<Scalar<'a>> {
