@@ -7,6 +7,7 @@
 pub mod diagnostic;
 pub mod dialect;
 pub mod facts;
+pub mod iam;
 pub mod lint;
 pub mod model;
 pub mod report;

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
-use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, recognise};
+use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, recognise};
 use crate::model::Model;
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
@@ -152,7 +152,7 @@ fn lint_text(
         notes.push("skipped: the file holds no document".into());
     }
     for (index, root) in documents.iter().enumerate() {
-        let document = match recognise(root) {
+        let document = match recognise(root, text) {
             Ok(document) => document,
             Err(reason) => {
                 notes.push(match documents.len() {
@@ -166,6 +166,14 @@ fn lint_text(
         match document {
             Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
             Document::Template(template) => lint_template(&template, filter, out, notes),
+            Document::Policy(root) => {
+                notes.push("linted as an IAM policy".into());
+                let model = Model {
+                    standalone_policies: vec![iam::standalone(root)],
+                    ..Model::default()
+                };
+                run_rules(&model, filter, out);
+            }
         }
         for diagnostic in &mut out[first..] {
             diagnostic.pointer = root.pointer_to(diagnostic.span);
@@ -183,6 +191,7 @@ fn lint_api_parts(
     let reader = Reader {
         spelling: Spelling::Camel,
         resolve: &Literal,
+        text: "",
     };
     let mut model = Model::default();
     for part in parts {

@@ -63,7 +63,7 @@ fn the_graph_links_container_instances_to_their_role() {
     let path = manifest_dir().join("testdata/cloudformation/clean/ec2-cluster-dynamic-ports.json");
     let text = std::fs::read_to_string(&path).unwrap();
     let documents = parse(Syntax::detect(path.to_str().unwrap(), &text), &text).unwrap();
-    let template = Template::new(&documents[0]);
+    let template = Template::new(&documents[0], &text);
     let model = &models(&template)[0].model;
 
     let cluster = &model.clusters[0];
@@ -128,7 +128,7 @@ Resources:
       ContainerDefinitions: [{Name: app, Image: "nginx:1.27", Memory: 128}]
 "#;
     let documents = parse(Syntax::Yaml, text).unwrap();
-    let template = Template::new(&documents[0]);
+    let template = Template::new(&documents[0], text);
     let model = &models(&template)[0].model;
     let td = &model.task_definitions[0];
     let role = model.role(&td.task_role_arn).expect("task role");
@@ -186,7 +186,7 @@ fn the_graph_links_a_service_to_its_classic_load_balancer() {
     let path = manifest_dir().join("testdata/rules/ELB-001/fail/cfn-classic-dynamic.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let documents = parse(Syntax::Yaml, &text).unwrap();
-    let template = Template::new(&documents[0]);
+    let template = Template::new(&documents[0], &text);
     let model = &models(&template)[0].model;
     let lb = &model.services[0].load_balancers[0];
     let clb = model

@@ -3,6 +3,7 @@
 pub mod adapt;
 pub mod cloudformation;
 pub mod ecs_api;
+pub mod iam;
 pub mod reader;
 
 use crate::source::tree::Node;
@@ -38,12 +39,20 @@ pub enum Document<'n, 's> {
     Api(Vec<Part<'n, 's>>),
     /// A CloudFormation template, checked as a whole.
     Template(cloudformation::Template<'n, 's>),
+    /// An IAM policy document.
+    Policy(&'n Node<'s>),
 }
 
 /// What a document holds, or why ecslint has nothing to say about it.
-pub fn recognise<'n, 's>(root: &'n Node<'s>) -> Result<Document<'n, 's>, String> {
+/// `text` is the file, for documents embedded in strings.
+pub fn recognise<'n, 's>(root: &'n Node<'s>, text: &'s str) -> Result<Document<'n, 's>, String> {
     if cloudformation::is_template(root) {
-        return Ok(Document::Template(cloudformation::Template::new(root)));
+        return Ok(Document::Template(cloudformation::Template::new(
+            root, text,
+        )));
+    }
+    if iam::is_policy(root) {
+        return Ok(Document::Policy(root));
     }
     ecs_api::recognise(root).map(Document::Api)
 }

@@ -101,6 +101,23 @@ impl Scalar<'_> {
         }
     }
 
+    /// The value as a pattern: written text, with the parts only known at deploy time as
+    /// `${Name}`, and a link as `${Id}` (`Ref`) or `${Id.Attribute}` (`Fn::GetAtt`), the way
+    /// `Fn::Sub` writes them. Two patterns naming the same link name the same value.
+    pub fn pattern(&self) -> String {
+        match self {
+            Scalar::Link {
+                id,
+                attribute: None,
+            } => format!("${{{id}}}"),
+            Scalar::Link {
+                id,
+                attribute: Some(attribute),
+            } => format!("${{{id}.{attribute}}}"),
+            other => other.text().to_string(),
+        }
+    }
+
     /// Whether the value is fully known (a partial string or a link is not a value).
     pub fn is_value(&self) -> bool {
         !matches!(self, Scalar::Template(_) | Scalar::Link { .. })
@@ -128,6 +145,18 @@ impl Resolve for Literal {
     fn scalar<'n>(&self, node: &'n Node) -> Val<Scalar<'n>> {
         match &node.value {
             Value::String(s) if is_placeholder(s) => Val::Unknown(node.span),
+            _ => Verbatim.scalar(node),
+        }
+    }
+}
+
+/// Values exactly as written, `${…}` included: IAM policies use `${aws:username}` as policy
+/// variables, which are part of the value.
+pub struct Verbatim;
+
+impl Resolve for Verbatim {
+    fn scalar<'n>(&self, node: &'n Node) -> Val<Scalar<'n>> {
+        match &node.value {
             Value::String(s) => Val::Known(Located::new(Scalar::Str(Cow::Borrowed(s)), node.span)),
             Value::Number(n) => Val::Known(Located::new(Scalar::Num(Cow::Borrowed(n)), node.span)),
             Value::Bool(b) => Val::Known(Located::new(Scalar::Bool(*b), node.span)),
@@ -147,6 +176,8 @@ pub fn is_placeholder(s: &str) -> bool {
 pub struct Reader<'r> {
     pub spelling: Spelling,
     pub resolve: &'r dyn Resolve,
+    /// The file's text, to find positions inside documents written as strings.
+    pub text: &'r str,
 }
 
 impl Reader<'_> {
@@ -376,6 +407,7 @@ mod tests {
         let reader = Reader {
             spelling: Spelling::Camel,
             resolve: &Literal,
+            text: "",
         };
         assert_eq!(
             reader.string(&root, "a").unwrap().value(),

@@ -3,3 +3,5 @@
 pub mod awslogs;
 pub mod ecs;
 pub mod fargate;
+pub mod iam_actions;
+pub mod managed_policies;

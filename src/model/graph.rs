@@ -41,6 +41,7 @@ declared!(
     LaunchTemplate,
     AutoScalingGroup,
     CapacityProvider,
+    Repository,
 );
 
 /// The resource among `items` that `reference` links to.
@@ -132,6 +133,20 @@ impl Model {
                 None => false,
             })
         })
+    }
+
+    /// Every policy document in the model: standalone ones, role trust and inline policies,
+    /// policy resources and repository policies.
+    pub fn policy_documents(&self) -> impl Iterator<Item = &PolicyDocument> {
+        let roles = self
+            .roles
+            .iter()
+            .flat_map(|r| r.trust.iter().chain(&r.inline_policies));
+        self.standalone_policies
+            .iter()
+            .chain(roles)
+            .chain(self.policies.iter().filter_map(|p| p.document.as_ref()))
+            .chain(self.repositories.iter().filter_map(|r| r.policy.as_ref()))
     }
 
     /// The roles of the container instances a cluster's capacity providers start: capacity

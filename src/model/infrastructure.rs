@@ -5,7 +5,7 @@
 
 use crate::source::span::Span;
 
-use super::{CapacityProviderItem, LogicalId, Target, Val};
+use super::{CapacityProviderItem, LogicalId, PolicyDocument, Target, Val};
 
 /// `AWS::ECS::Cluster`, with what `AWS::ECS::ClusterCapacityProviderAssociations` adds to it.
 #[derive(Debug, Clone, Default)]
@@ -56,11 +56,11 @@ pub struct Role {
     pub span: Span,
     pub id: Option<LogicalId>,
     pub role_name: Option<Val<String>>,
-    /// Where `AssumeRolePolicyDocument` is.
-    pub assume_role_policy: Option<Span>,
+    /// `AssumeRolePolicyDocument`: who may assume the role.
+    pub trust: Option<PolicyDocument>,
     pub managed_policy_arns: Vec<Val<String>>,
-    /// Where each inline policy's `PolicyDocument` is.
-    pub inline_policies: Vec<Span>,
+    /// Each inline policy's `PolicyDocument`.
+    pub inline_policies: Vec<PolicyDocument>,
 }
 
 /// `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`: a policy attached to roles by listing
@@ -69,9 +69,17 @@ pub struct Role {
 pub struct Policy {
     pub span: Span,
     pub id: Option<LogicalId>,
-    /// Where `PolicyDocument` is.
-    pub document: Option<Span>,
+    pub document: Option<PolicyDocument>,
     pub roles: Vec<Val<Target>>,
+}
+
+/// `AWS::ECR::Repository`, for its repository policy.
+#[derive(Debug, Clone, Default)]
+pub struct Repository {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// `RepositoryPolicyText`.
+    pub policy: Option<PolicyDocument>,
 }
 
 /// `AWS::IAM::InstanceProfile`.
@@ -91,6 +99,8 @@ pub struct LaunchTemplate {
     pub instance_profile: Option<Val<Target>>,
     /// Where `UserData` is.
     pub user_data: Option<Span>,
+    /// Where the user data names `ECS_CLUSTER`: the instances join an ECS cluster.
+    pub joins_ecs_cluster: Option<Span>,
 }
 
 /// `AWS::AutoScaling::AutoScalingGroup`.

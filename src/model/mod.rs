@@ -6,11 +6,13 @@
 
 pub mod graph;
 pub mod infrastructure;
+pub mod policy;
 pub mod service;
 pub mod task_definition;
 
 pub use graph::*;
 pub use infrastructure::*;
+pub use policy::*;
 pub use service::*;
 pub use task_definition::*;
 
@@ -110,4 +112,7 @@ pub struct Model {
     pub launch_templates: Vec<LaunchTemplate>,
     pub auto_scaling_groups: Vec<AutoScalingGroup>,
     pub capacity_providers: Vec<CapacityProvider>,
+    pub repositories: Vec<Repository>,
+    /// Policy documents that are files of their own.
+    pub standalone_policies: Vec<PolicyDocument>,
 }

@@ -1,6 +1,7 @@
 //! Discovery, reading and parsing: from paths to spanned document trees.
 
 pub mod discover;
+pub mod embedded;
 pub mod json;
 pub mod line_index;
 pub mod span;

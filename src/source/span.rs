@@ -83,6 +83,15 @@ impl<T> Located<T> {
             origin: None,
         }
     }
+
+    /// The same place and origin, holding `f(value)`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            span: self.span,
+            origin: self.origin,
+        }
+    }
 }
 
 #[cfg(test)]

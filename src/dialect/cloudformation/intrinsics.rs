@@ -560,7 +560,7 @@ Resources:
 
     fn with<R>(scenario: Scenario, f: impl FnOnce(&Resolver, &Node) -> R) -> R {
         let documents = parse_yaml(TEMPLATE).unwrap();
-        let template = Template::new(&documents[0]);
+        let template = Template::new(&documents[0], TEMPLATE);
         let resolver = Resolver::new(&template, scenario);
         let properties = template.resource("Probe").unwrap().properties.unwrap();
         f(&resolver, properties)

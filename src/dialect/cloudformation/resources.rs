@@ -1,8 +1,8 @@
 //! From a template's resources to the model, for one scenario. ECS task definitions and
 //! services use the dialect-independent adapters; the resources around them are read here.
 
-use crate::dialect::adapt;
 use crate::dialect::reader::{Reader, Scalar};
+use crate::dialect::{adapt, iam};
 use crate::model::*;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Node, Value};
@@ -88,21 +88,28 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                 span: p.span,
                 id,
                 role_name: r.string(p, "roleName"),
-                assume_role_policy: r.get(p, "assumeRolePolicyDocument").map(|d| d.span),
+                trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
                 managed_policy_arns: list(r, p, "managedPolicyArns", |s| match s {
                     Scalar::Str(t) | Scalar::Template(t) => Some(t.to_string()),
                     _ => None,
                 }),
                 inline_policies: r
                     .objects(p, "policies")
-                    .filter_map(|policy| r.get(policy, "policyDocument").map(|d| d.span))
+                    .filter_map(|policy| {
+                        document(r, policy, "policyDocument", PolicyKind::Identity)
+                    })
                     .collect(),
             }),
             "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => model.policies.push(Policy {
                 span: p.span,
                 id,
-                document: r.get(p, "policyDocument").map(|d| d.span),
+                document: document(r, p, "policyDocument", PolicyKind::Identity),
                 roles: targets(r, p, "roles"),
+            }),
+            "AWS::ECR::Repository" => model.repositories.push(Repository {
+                span: p.span,
+                id,
+                policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
             }),
             "AWS::IAM::InstanceProfile" => model.instance_profiles.push(InstanceProfile {
                 span: p.span,
@@ -118,6 +125,9 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                     instance_profile: profile
                         .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
                     user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
+                    joins_ecs_cluster: data
+                        .and_then(|d| r.get(d, "userData"))
+                        .and_then(names_ecs_cluster),
                 })
             }
             "AWS::AutoScaling::LaunchConfiguration" => {
@@ -126,6 +136,7 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                     id,
                     instance_profile: r.target(p, "iamInstanceProfile"),
                     user_data: r.get(p, "userData").map(|u| u.span),
+                    joins_ecs_cluster: r.get(p, "userData").and_then(names_ecs_cluster),
                 })
             }
             "AWS::AutoScaling::AutoScalingGroup" => {
@@ -186,6 +197,23 @@ fn launch_template_of_group(r: &Reader, group: &Node) -> Option<Val<Target>> {
             let template = r.get(mixed, "launchTemplate")?;
             specification(r.get(template, "launchTemplateSpecification")?)
         })
+}
+
+/// A policy document property, read with `r`'s resolver; `r.text` finds positions in
+/// documents written as JSON strings.
+fn document(r: &Reader, obj: &Node, camel: &str, kind: PolicyKind) -> Option<PolicyDocument> {
+    iam::embedded(r.resolve, r.get(obj, camel)?, kind, r.text)
+}
+
+/// Where user data sets `ECS_CLUSTER` (in `/etc/ecs/ecs.config`), which makes the instances
+/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`.
+fn names_ecs_cluster(user_data: &Node) -> Option<Span> {
+    match &user_data.value {
+        Value::String(s) if s.contains("ECS_CLUSTER") => Some(user_data.span),
+        Value::Array(items) => items.iter().find_map(names_ecs_cluster),
+        Value::Object(entries) => entries.iter().find_map(|e| names_ecs_cluster(&e.value)),
+        _ => None,
+    }
 }
 
 fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {

@@ -103,6 +103,7 @@ fn build(template: &Template, resolver: &Resolver) -> Model {
     let reader = Reader {
         spelling: Spelling::Pascal,
         resolve: resolver,
+        text: template.text,
     };
     // A resource with a `Condition` exists only in the scenarios where it holds.
     let exists = |condition: &str| {

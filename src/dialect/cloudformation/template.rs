@@ -14,6 +14,8 @@ pub struct Template<'n, 's> {
     pub conditions: Vec<(&'n str, Span, &'n Node<'s>)>,
     pub resources: Vec<Resource<'n, 's>>,
     resource_index: FxHashMap<&'n str, usize>,
+    /// The file's text, to find positions inside documents written as strings.
+    pub text: &'s str,
 }
 
 pub struct Parameter<'n, 's> {
@@ -53,7 +55,7 @@ pub fn is_template(root: &Node) -> bool {
 }
 
 impl<'n, 's> Template<'n, 's> {
-    pub fn new(root: &'n Node<'s>) -> Self {
+    pub fn new(root: &'n Node<'s>, text: &'s str) -> Self {
         let section = |name| root.get(name).and_then(Node::as_object).unwrap_or_default();
         let parameters: Vec<Parameter> = section("Parameters")
             .iter()
@@ -98,6 +100,7 @@ impl<'n, 's> Template<'n, 's> {
                 .map(|(i, p)| (p.name, i))
                 .collect(),
             parameters,
+            text,
             mappings: root.get("Mappings"),
             conditions: section("Conditions")
                 .iter()

@@ -1,0 +1,230 @@
+//! AWS managed policies that ECS roles commonly attach, with their statements, so that a role
+//! carrying one is understood rather than treated as unknown.
+//!
+//! Sources: the policy versions AWS publishes (`aws iam get-policy-version`), as tracked by the
+//! public IAMTrail and MAMIP archives; each entry names its version. `ReadOnlyAccess` is too
+//! large to keep verbatim (150 KB of per-service lists): it is approximated as every `List`
+//! and `Read` action of the action catalogue, which is what it is built to grant.
+
+use std::sync::OnceLock;
+
+use crate::dialect::iam;
+use crate::model::{Effect, Elements, PolicyDocument, PolicyKind, Statement, Val};
+use crate::source::json::parse_json;
+use crate::source::span::{Located, Span};
+
+use super::iam_actions::{self, AccessLevel};
+
+/// A managed policy: its path under `arn:aws:iam::aws:policy/`, and its document.
+struct Managed {
+    path: &'static str,
+    /// The JSON document, or `None` for ReadOnlyAccess, built from the catalogue.
+    document: Option<&'static str>,
+}
+
+const MANAGED: &[Managed] = &[
+    // v1, 2017-11-16.
+    Managed {
+        path: "service-role/AmazonECSTaskExecutionRolePolicy",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
+            "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "logs:CreateLogStream",
+            "logs:PutLogEvents"], "Resource": "*"}]}"#,
+        ),
+    },
+    // v10, 2026-02-12.
+    Managed {
+        path: "service-role/AmazonEC2ContainerServiceforEC2Role",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["ec2:DescribeTags", "ecs:CreateCluster",
+              "ecs:DeregisterContainerInstance", "ecs:DiscoverPollEndpoint", "ecs:Poll",
+              "ecs:RegisterContainerInstance", "ecs:StartTelemetrySession",
+              "ecs:UpdateContainerInstancesState", "ecs:Submit*", "ecr:GetAuthorizationToken",
+              "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
+              "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents"],
+             "Resource": "*"},
+            {"Effect": "Allow", "Action": "ecs:TagResource", "Resource": "*",
+             "Condition": {"StringEquals": {"ecs:CreateAction": ["CreateCluster",
+               "RegisterContainerInstance"]}}},
+            {"Effect": "Allow", "Action": ["ecs:ListTagsForResource"], "Resource": [
+              "arn:aws:ecs:*:*:task/*/*", "arn:aws:ecs:*:*:container-instance/*/*"]}]}"#,
+        ),
+    },
+    // v3, 2019-12-10.
+    Managed {
+        path: "AmazonEC2ContainerRegistryReadOnly",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
+            "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:GetRepositoryPolicy", "ecr:DescribeRepositories",
+            "ecr:ListImages", "ecr:DescribeImages", "ecr:BatchGetImage",
+            "ecr:GetLifecyclePolicy", "ecr:GetLifecyclePolicyPreview",
+            "ecr:ListTagsForResource", "ecr:DescribeImageScanFindings"], "Resource": "*"}]}"#,
+        ),
+    },
+    // v2, 2019-05-23.
+    Managed {
+        path: "AmazonSSMManagedInstanceCore",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["ssm:DescribeAssociation",
+              "ssm:GetDeployablePatchSnapshotForInstance", "ssm:GetDocument",
+              "ssm:DescribeDocument", "ssm:GetManifest", "ssm:GetParameter", "ssm:GetParameters",
+              "ssm:ListAssociations", "ssm:ListInstanceAssociations", "ssm:PutInventory",
+              "ssm:PutComplianceItems", "ssm:PutConfigurePackageResult",
+              "ssm:UpdateAssociationStatus", "ssm:UpdateInstanceAssociationStatus",
+              "ssm:UpdateInstanceInformation"], "Resource": "*"},
+            {"Effect": "Allow", "Action": ["ssmmessages:CreateControlChannel",
+              "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+              "ssmmessages:OpenDataChannel"], "Resource": "*"},
+            {"Effect": "Allow", "Action": ["ec2messages:AcknowledgeMessage",
+              "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
+              "ec2messages:GetMessages", "ec2messages:SendReply"], "Resource": "*"}]}"#,
+        ),
+    },
+    // v1.
+    Managed {
+        path: "AdministratorAccess",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*",
+            "Resource": "*"}]}"#,
+        ),
+    },
+    // v12, 2026-02-12.
+    Managed {
+        path: "PowerUserAccess",
+        document: Some(
+            r#"{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "NotAction": ["iam:*", "organizations:*", "account:*"],
+             "Resource": "*"},
+            {"Effect": "Allow", "Action": ["account:GetAccountInformation",
+              "account:GetGovCloudAccountInformation", "account:GetPrimaryEmail",
+              "account:ListRegions", "iam:CreateServiceLinkedRole",
+              "iam:DeleteServiceLinkedRole", "iam:ListRoles",
+              "organizations:DescribeEffectivePolicy", "organizations:DescribeOrganization"],
+             "Resource": "*"}]}"#,
+        ),
+    },
+    Managed {
+        path: "ReadOnlyAccess",
+        document: None,
+    },
+];
+
+/// The managed policy an ARN names (`arn:aws:iam::aws:policy/…`, any partition, or
+/// `arn:${AWS::Partition}:iam::aws:policy/…`), if ecslint knows it: its name and document.
+pub fn by_arn(arn: &str) -> Option<(&'static str, &'static PolicyDocument)> {
+    let rest = arn.strip_prefix("arn:")?;
+    let path = ["aws:", "aws-cn:", "aws-us-gov:", "${AWS::Partition}:"]
+        .iter()
+        .find_map(|partition| rest.strip_prefix(partition))?
+        .strip_prefix("iam::aws:policy/")?;
+    let index = MANAGED.iter().position(|m| m.path == path)?;
+    let known = MANAGED[index].path;
+    let name = known.rsplit('/').next().unwrap_or(known);
+    Some((name, &documents()[index]))
+}
+
+/// The name of an AWS managed policy's ARN (`AmazonSSMManagedInstanceCore`), known or not.
+pub fn name_of(arn: &str) -> Option<&str> {
+    let (_, path) = arn.split_once(":iam::aws:policy/")?;
+    path.rsplit('/').next()
+}
+
+fn documents() -> &'static [PolicyDocument] {
+    static DOCUMENTS: OnceLock<Vec<PolicyDocument>> = OnceLock::new();
+    DOCUMENTS.get_or_init(|| {
+        MANAGED
+            .iter()
+            .map(|m| match m.document {
+                Some(json) => {
+                    iam::standalone(&parse_json(json).expect("managed policies are JSON"))
+                }
+                None => read_only(),
+            })
+            .collect()
+    })
+}
+
+/// Every `List` and `Read` action in the catalogue: ReadOnlyAccess, approximately.
+fn read_only() -> PolicyDocument {
+    let span = Span::default();
+    let actions = iam_actions::services()
+        .iter()
+        .flat_map(|s| {
+            s.actions
+                .iter()
+                .filter(|a| matches!(a.level, AccessLevel::List | AccessLevel::Read))
+                .map(move |a| Val::Known(Located::new(format!("{}:{}", s.prefix, a.name), span)))
+        })
+        .collect();
+    let statement = Statement {
+        span,
+        sid: None,
+        effect: Some(Val::Known(Located::new(Effect::Allow, span))),
+        action: Some(Elements {
+            key: span,
+            values: actions,
+        }),
+        not_action: None,
+        resource: Some(Elements {
+            key: span,
+            values: vec![Val::Known(Located::new("*".to_string(), span))],
+        }),
+        not_resource: None,
+        principal: None,
+        not_principal: None,
+        condition_key: None,
+        conditions: Vec::new(),
+        unknown_elements: Vec::new(),
+    };
+    PolicyDocument {
+        span,
+        kind: PolicyKind::Identity,
+        version: None,
+        statement_key: None,
+        statements: vec![statement],
+        malformed: Vec::new(),
+        unknown_elements: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managed_policies_are_known_by_arn_in_any_partition() {
+        let (name, document) = by_arn(
+            "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+        )
+        .unwrap();
+        assert_eq!(name, "AmazonECSTaskExecutionRolePolicy");
+        assert_eq!(document.statements.len(), 1);
+        assert!(by_arn("arn:aws-cn:iam::aws:policy/AdministratorAccess").is_some());
+        assert!(
+            by_arn("arn:aws:iam::aws:policy/ReadOnlyAccess")
+                .unwrap()
+                .1
+                .statements[0]
+                .action
+                .as_ref()
+                .unwrap()
+                .values
+                .len()
+                > 1000
+        );
+        // AmazonECSTaskExecutionRolePolicy lives under `service-role/`.
+        assert!(by_arn("arn:aws:iam::aws:policy/AmazonECSTaskExecutionRolePolicy").is_none());
+        assert!(by_arn("arn:aws:iam::123456789012:policy/Mine").is_none());
+        assert_eq!(
+            name_of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"),
+            Some("CloudWatchAgentServerPolicy")
+        );
+        for document in documents() {
+            assert!(document.malformed.is_empty() && !document.statements.is_empty());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Matching IAM patterns (`arn:aws:logs:*:*:log-group:/ecs/*`, `s3:Get*`) against values that
+//! may themselves be partly unknown (`arn:aws:ecr:${AWS::Region}:${AWS::AccountId}:…`).
+//!
+//! Both sides may hold `${Name}` parts: a template's deploy-time values, a link to a resource
+//! (`${Secret}`), or a policy variable (`${aws:username}`). The answer is three-valued: a
+//! match that depends on what an unknown part turns out to be is `Maybe`, never `Yes` or `No`.
+//! The same name on both sides is the same value. `${AWS::Partition}` is read as `aws`.
+
+/// How certainly a pattern matches, ordered so that `max` is "either" and `min` is "both".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    No,
+    Maybe,
+    Yes,
+}
+
+impl std::ops::Not for Match {
+    type Output = Match;
+
+    /// The match of the complement (`NotAction`, `NotResource`).
+    fn not(self) -> Match {
+        match self {
+            Match::No => Match::Yes,
+            Match::Maybe => Match::Maybe,
+            Match::Yes => Match::No,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Char(char),
+    /// `*`: any run of characters (patterns only).
+    Any,
+    /// `?`: any one character (patterns only).
+    One,
+    /// `${Name}`: a value not known here.
+    Unknown(&'a str),
+}
+
+/// Whether `pattern` matches `value`. Action names are compared without case
+/// (`ignore_case`), ARNs with it.
+pub fn matches(pattern: &str, value: &str, ignore_case: bool) -> Match {
+    if !pattern.contains(['*', '?', '$']) && !value.contains('$') {
+        let equal = if ignore_case {
+            pattern.eq_ignore_ascii_case(value)
+        } else {
+            pattern == value
+        };
+        return if equal { Match::Yes } else { Match::No };
+    }
+    let pattern = normalise(pattern);
+    let value = normalise(value);
+    let p = tokens(&pattern, true);
+    let v = tokens(&value, false);
+    let mut memo = vec![None; (p.len() + 1) * (v.len() + 1)];
+    Matcher {
+        p: &p,
+        v: &v,
+        ignore_case,
+        memo: &mut memo,
+    }
+    .at(0, 0)
+}
+
+fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("${AWS::Partition}") {
+        text.replace("${AWS::Partition}", "aws").into()
+    } else {
+        text.into()
+    }
+}
+
+fn tokens(text: &str, wildcards: bool) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(ch) = rest.chars().next() {
+        if ch == '$'
+            && rest[1..].starts_with('{')
+            && let Some(end) = rest.find('}')
+        {
+            out.push(Token::Unknown(&rest[2..end]));
+            rest = &rest[end + 1..];
+            continue;
+        }
+        out.push(match ch {
+            '*' if wildcards => Token::Any,
+            '?' if wildcards => Token::One,
+            c => Token::Char(c),
+        });
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
+}
+
+struct Matcher<'t, 'm> {
+    p: &'t [Token<'t>],
+    v: &'t [Token<'t>],
+    ignore_case: bool,
+    memo: &'m mut [Option<Match>],
+}
+
+impl Matcher<'_, '_> {
+    /// How well `p[i..]` matches `v[j..]`.
+    fn at(&mut self, i: usize, j: usize) -> Match {
+        let key = i * (self.v.len() + 1) + j;
+        if let Some(known) = self.memo[key] {
+            return known;
+        }
+        let result = self.compute(i, j);
+        self.memo[key] = Some(result);
+        result
+    }
+
+    fn compute(&mut self, i: usize, j: usize) -> Match {
+        let Some(&p) = self.p.get(i) else {
+            return if j == self.v.len() {
+                Match::Yes
+            } else if self.v[j..].iter().all(|t| matches!(t, Token::Unknown(_))) {
+                // What is left of the value may be empty.
+                Match::Maybe
+            } else {
+                Match::No
+            };
+        };
+        let v = self.v.get(j).copied();
+        match (p, v) {
+            (Token::Any, _) => {
+                let rest = self.at(i + 1, j);
+                if rest == Match::Yes || v.is_none() {
+                    return rest;
+                }
+                rest.max(self.at(i, j + 1))
+            }
+            (Token::Unknown(name), Some(Token::Unknown(other))) if name == other => {
+                let same = self.at(i + 1, j + 1);
+                same.max(self.unknown_pattern(i, j))
+            }
+            (Token::Unknown(_), _) => self.unknown_pattern(i, j),
+            (_, None) => Match::No,
+            (_, Some(Token::Unknown(_))) => {
+                // The value's unknown part may stand for what the pattern has here.
+                let rest = self
+                    .at(i + 1, j)
+                    .max(self.at(i + 1, j + 1))
+                    .max(self.at(i, j + 1));
+                rest.min(Match::Maybe)
+            }
+            (Token::One, Some(_)) => self.at(i + 1, j + 1),
+            (Token::Char(a), Some(Token::Char(b))) => {
+                let equal = if self.ignore_case {
+                    a.eq_ignore_ascii_case(&b)
+                } else {
+                    a == b
+                };
+                if equal {
+                    self.at(i + 1, j + 1)
+                } else {
+                    Match::No
+                }
+            }
+            (Token::Char(_), Some(Token::Any | Token::One)) => Match::No,
+        }
+    }
+
+    /// An unknown part of the pattern may stand for any run of the value.
+    fn unknown_pattern(&mut self, i: usize, j: usize) -> Match {
+        let mut best = self.at(i + 1, j);
+        if j < self.v.len() {
+            best = best.max(self.at(i, j + 1));
+        }
+        best.min(Match::Maybe)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Match::*;
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert_eq!(matches("s3:Get*", "s3:GetObject", true), Yes);
+        assert_eq!(matches("S3:get*", "s3:GetObject", true), Yes);
+        assert_eq!(matches("s3:Get*", "s3:PutObject", true), No);
+        assert_eq!(matches("*", "anything:AtAll", true), Yes);
+        assert_eq!(matches("ecs:?unTask", "ecs:RunTask", true), Yes);
+        assert_eq!(
+            matches(
+                "arn:aws:logs:*:*:log-group:/ecs/*",
+                "arn:aws:logs:eu-west-1:123:log-group:/ecs/web:log-stream:x",
+                false
+            ),
+            Yes
+        );
+        assert_eq!(
+            matches("arn:aws:s3:::Bucket", "arn:aws:s3:::bucket", false),
+            No
+        );
+        assert_eq!(matches("a*b*c", "aXbYbZc", false), Yes);
+        assert_eq!(matches("a*b*c", "aXbYbZ", false), No);
+    }
+
+    #[test]
+    fn unknown_parts_make_a_match_uncertain_unless_they_are_the_same() {
+        let grant =
+            "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/web:*";
+        assert_eq!(
+            matches(
+                grant,
+                "arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/web:log-stream:a",
+                false
+            ),
+            Yes
+        );
+        assert_eq!(
+            matches(
+                grant,
+                "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:a",
+                false
+            ),
+            Maybe
+        );
+        assert_eq!(
+            matches(
+                grant,
+                "arn:aws:logs:eu-west-1:123456789012:log-group:/other:log-stream:a",
+                false
+            ),
+            No
+        );
+        assert_eq!(matches("${Secret}", "${Secret}", false), Yes);
+        assert_eq!(matches("${Secret}", "${Other}", false), Maybe);
+        assert_eq!(matches("arn:aws:s3:::b/*", "${Bucket.Arn}/x", false), Maybe);
+        assert_eq!(
+            matches(
+                "arn:aws:s3:::b",
+                "arn:aws:ecr:${AWS::Region}:1:repository/x",
+                false
+            ),
+            No
+        );
+        assert_eq!(
+            matches(
+                "arn:aws:s3:::home/${aws:username}/*",
+                "arn:aws:s3:::home/bob/x",
+                false
+            ),
+            Maybe
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! IAM policy documents: identity policies, resource policies and role trust policies, read
+//! from standalone files or from the templates that embed them (also as JSON strings, whose
+//! positions are mapped back into the file).
+//!
+//! Values are kept as *patterns*: `arn:aws:s3:::logs/*` as written, with the parts only known
+//! at deploy time as `${Name}` (`arn:${AWS::Partition}:logs:${AWS::Region}:…`, a link to a
+//! resource as `${Secret}` or `${Bucket.Arn}`). The evaluator in [`crate::iam`] matches them.
+
+use crate::source::span::{Located, Span};
+
+use super::Val;
+
+/// What a policy is attached to, which decides which elements it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// Attached to a user, group or role: no `Principal`.
+    Identity,
+    /// Attached to a resource (an ECR repository, a bucket): names its `Principal`s.
+    Resource,
+    /// A role's `AssumeRolePolicyDocument`: who may assume the role; no `Resource`.
+    Trust,
+}
+
+impl PolicyKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            PolicyKind::Identity => "an identity policy",
+            PolicyKind::Resource => "a resource policy",
+            PolicyKind::Trust => "a trust policy",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PolicyDocument {
+    /// The document: its object, or the string it is written in.
+    pub span: Span,
+    pub kind: PolicyKind,
+    pub version: Option<Val<String>>,
+    /// Where the `Statement` element's name is, if it is there.
+    pub statement_key: Option<Span>,
+    pub statements: Vec<Statement>,
+    /// What is wrong with the document's shape (a statement that is not an object, a string
+    /// that is not JSON), found while reading it.
+    pub malformed: Vec<Located<String>>,
+    /// Top-level elements IAM does not know.
+    pub unknown_elements: Vec<Located<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub span: Span,
+    pub sid: Option<Val<String>>,
+    pub effect: Option<Val<Effect>>,
+    pub action: Option<Elements>,
+    pub not_action: Option<Elements>,
+    pub resource: Option<Elements>,
+    pub not_resource: Option<Elements>,
+    pub principal: Option<Principal>,
+    pub not_principal: Option<Principal>,
+    /// Where the `Condition` element's name is, when the statement has conditions.
+    pub condition_key: Option<Span>,
+    pub conditions: Vec<Condition>,
+    /// Statement elements IAM does not know.
+    pub unknown_elements: Vec<Located<String>>,
+}
+
+impl Statement {
+    pub fn allows(&self) -> bool {
+        matches!(
+            self.effect.as_ref().and_then(Val::value),
+            Some(Effect::Allow)
+        )
+    }
+
+    /// The actions it is about (`Action`, or `NotAction` with `true`).
+    pub fn actions(&self) -> Option<(&Elements, bool)> {
+        match (&self.action, &self.not_action) {
+            (Some(a), _) => Some((a, false)),
+            (None, Some(n)) => Some((n, true)),
+            (None, None) => None,
+        }
+    }
+
+    /// The resources it is about (`Resource`, or `NotResource` with `true`).
+    pub fn resources(&self) -> Option<(&Elements, bool)> {
+        match (&self.resource, &self.not_resource) {
+            (Some(r), _) => Some((r, false)),
+            (None, Some(n)) => Some((n, true)),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the statement names the resource `*` (a lone `*` or one among others).
+    pub fn on_every_resource(&self) -> Option<Span> {
+        let resource = self.resource.as_ref()?;
+        resource
+            .values
+            .iter()
+            .find_map(|v| v.known().filter(|p| p.value == "*").map(|p| p.span))
+    }
+}
+
+/// The value of `Action`, `NotAction`, `Resource` or `NotResource`: one string or a list.
+#[derive(Debug, Clone)]
+pub struct Elements {
+    /// The element's name.
+    pub key: Span,
+    pub values: Vec<Val<String>>,
+}
+
+/// `Principal` or `NotPrincipal`.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub key: Span,
+    /// `"Principal": "*"`.
+    pub everyone: Option<Span>,
+    /// `AWS`, `Service`, `Federated`, `CanonicalUser` and their values.
+    pub members: Vec<(Located<String>, Vec<Val<String>>)>,
+}
+
+impl Principal {
+    /// Where the principal admits anyone: `"*"` or `{"AWS": "*"}`.
+    pub fn anyone(&self) -> Option<Span> {
+        self.everyone.or_else(|| {
+            self.members
+                .iter()
+                .filter(|(kind, _)| kind.value == "AWS")
+                .flat_map(|(_, values)| values)
+                .find_map(|v| v.known().filter(|p| p.value == "*").map(|p| p.span))
+        })
+    }
+
+    /// The values of one kind of principal (`Service`).
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Val<String>> + 'a {
+        self.members
+            .iter()
+            .filter(move |(k, _)| k.value == kind)
+            .flat_map(|(_, values)| values)
+    }
+}
+
+/// One test of a `Condition` block: `"StringEquals": {"aws:SourceAccount": "1234"}`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub operator: Located<String>,
+    pub key: Located<String>,
+    pub values: Vec<Val<String>>,
+}

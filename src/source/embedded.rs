@@ -1,0 +1,172 @@
+//! Documents written inside a string: a CloudFormation `PolicyDocument` given as a JSON
+//! string, in a JSON file (`"{\"Version\": …}"`) or a YAML one (a quoted or block scalar).
+//!
+//! The string's value is parsed as JSON, then every position in it is mapped back to where
+//! that character is written in the file, so diagnostics point inside the string. The map
+//! aligns the value with the written text character by character, skipping what the
+//! written form adds (quotes, escapes' backslashes, YAML's indentation); when the two cannot
+//! be aligned (a string assembled by `Fn::Join`), every position maps to the whole string.
+
+use super::ParseError;
+use super::json::parse_json;
+use super::span::Span;
+use super::tree::{Node, Value};
+
+/// Parses `value`, the value of the string written at `written` in `text`, as JSON.
+pub fn parse_json_in_string<'v>(
+    value: &'v str,
+    text: &str,
+    written: Span,
+) -> Result<Node<'v>, ParseError> {
+    let raw = text.get(written.range()).unwrap_or_default();
+    let map = PositionMap::align(value, raw, written);
+    match parse_json(value) {
+        Ok(mut node) => {
+            map.remap(&mut node);
+            Ok(node)
+        }
+        Err(error) => Err(ParseError::new(error.message, map.span(error.span))),
+    }
+}
+
+/// For each byte of the value, the range of the file that writes it.
+struct PositionMap {
+    written: Span,
+    /// `None` when the value could not be aligned with its written form.
+    starts_ends: Option<Vec<(u32, u32)>>,
+}
+
+impl PositionMap {
+    fn align(value: &str, raw: &str, written: Span) -> Self {
+        let base = written.start;
+        let mut map = Vec::with_capacity(value.len());
+        let mut rest = raw.char_indices().peekable();
+        for ch in value.chars() {
+            let found = loop {
+                let Some((at, written_ch)) = rest.next() else {
+                    break None;
+                };
+                if written_ch == ch {
+                    break Some((at, at + ch.len_utf8()));
+                }
+                if written_ch == '\\'
+                    && let Some((len, unescaped)) = unescape(&raw[at + 1..])
+                    && unescaped == ch
+                {
+                    for _ in 0..len {
+                        rest.next();
+                    }
+                    break Some((at, at + 1 + len));
+                }
+            };
+            let Some((start, end)) = found else {
+                return PositionMap {
+                    written,
+                    starts_ends: None,
+                };
+            };
+            let (start, end) = (base + start as u32, base + end as u32);
+            map.extend(std::iter::repeat_n((start, end), ch.len_utf8()));
+        }
+        PositionMap {
+            written,
+            starts_ends: Some(map),
+        }
+    }
+
+    /// Where the value's bytes `span` are written.
+    fn span(&self, span: Span) -> Span {
+        let Some(map) = &self.starts_ends else {
+            return self.written;
+        };
+        let (start, end) = (span.start as usize, span.end as usize);
+        match (map.get(start), end.checked_sub(1).and_then(|e| map.get(e))) {
+            (Some(&(first, _)), Some(&(_, last))) if end > start => {
+                Span::new(first as usize, last as usize)
+            }
+            (Some(&(first, _)), _) => Span::at(first as usize),
+            // The end of the value: just before the closing quote.
+            _ => Span::at(map.last().map_or(self.written.start, |&(_, e)| e) as usize),
+        }
+    }
+
+    fn remap(&self, node: &mut Node) {
+        node.span = self.span(node.span);
+        match &mut node.value {
+            Value::Array(items) => items.iter_mut().for_each(|item| self.remap(item)),
+            Value::Object(entries) => {
+                for entry in entries {
+                    entry.key_span = self.span(entry.key_span);
+                    self.remap(&mut entry.value);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The character a backslash escape after `\` stands for, and how many bytes follow the
+/// backslash: JSON's and YAML's double-quoted escapes.
+fn unescape(after: &str) -> Option<(usize, char)> {
+    let mut chars = after.chars();
+    let ch = match chars.next()? {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        'b' => '\u{8}',
+        'f' => '\u{c}',
+        'u' => {
+            let code = u32::from_str_radix(after.get(1..5)?, 16).ok()?;
+            return Some((5, char::from_u32(code)?));
+        }
+        other => other,
+    };
+    Some((ch.len_utf8(), ch))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::tree::Value;
+
+    fn written(text: &str, span: Span) -> &str {
+        &text[span.range()]
+    }
+
+    #[test]
+    fn positions_in_an_escaped_json_string_point_into_the_file() {
+        let text = r#"{"PolicyDocument": "{\"Version\": \"2012-10-17\", \"Statement\": []}"}"#;
+        let outer = parse_json(text).unwrap();
+        let string = outer.get("PolicyDocument").unwrap();
+        let inner = parse_json_in_string(string.as_str().unwrap(), text, string.span).unwrap();
+        let version = inner.entry("Version").unwrap();
+        assert_eq!(written(text, version.key_span), r#"\"Version\""#);
+        assert_eq!(written(text, version.value.span), r#"\"2012-10-17\""#);
+        assert!(matches!(
+            inner.get("Statement").unwrap().value,
+            Value::Array(_)
+        ));
+    }
+
+    #[test]
+    fn positions_in_a_yaml_block_scalar_skip_the_indentation() {
+        let text = "Doc: |\n  {\n    \"Version\": \"2012-10-17\"\n  }\n";
+        let value = "{\n  \"Version\": \"2012-10-17\"\n}\n";
+        let start = text.find('|').unwrap();
+        let inner = parse_json_in_string(value, text, Span::new(start, text.len())).unwrap();
+        let version = inner.get("Version").unwrap();
+        assert_eq!(written(text, version.span), "\"2012-10-17\"");
+    }
+
+    #[test]
+    fn errors_are_located_and_unaligned_strings_fall_back_to_the_whole_string() {
+        let text = r#"{"P": "{\"Version\" \"x\"}"}"#;
+        let outer = parse_json(text).unwrap();
+        let string = outer.get("P").unwrap();
+        let error = parse_json_in_string(string.as_str().unwrap(), text, string.span).unwrap_err();
+        assert_eq!(written(text, error.span), r#"\""#);
+
+        let joined = parse_json_in_string("{\"a\": 1}", "xyz", Span::new(0, 3)).unwrap();
+        assert_eq!(joined.get("a").unwrap().span, Span::new(0, 3));
+    }
+}
