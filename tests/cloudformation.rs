@@ -66,8 +66,7 @@ fn the_graph_links_container_instances_to_their_role() {
     let template = Template::new(&documents[0], &text);
     let model = &models(&template)[0].model;
 
-    let cluster = &model.clusters[0];
-    let roles = model.container_instance_roles(cluster);
+    let roles: Vec<_> = model.ecs_instance_roles().iter().map(|r| r.role).collect();
     let ids: Vec<_> = roles
         .iter()
         .filter_map(|r| r.id.as_ref())

@@ -73,6 +73,7 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
         }),
         secrets: r.present(obj, "secrets"),
         repository_credentials: r.present(obj, "repositoryCredentials"),
+        secret_sources: secret_sources(r, obj),
         privileged: r.bool(obj, "privileged"),
         disable_networking: r.bool(obj, "disableNetworking"),
         links: r.present(obj, "links"),
@@ -147,5 +148,22 @@ pub fn capacity_provider_strategy(
             span: item.span,
             capacity_provider: r.target(item, "capacityProvider"),
         })
+        .collect()
+}
+
+/// Where the execution role reads secrets from: each `secrets[].valueFrom`, each
+/// `logConfiguration.secretOptions[].valueFrom` and `repositoryCredentials.credentialsParameter`.
+fn secret_sources(r: &Reader, container: &Node) -> Vec<Val<String>> {
+    let log_secrets = r
+        .get(container, "logConfiguration")
+        .into_iter()
+        .flat_map(|l| r.objects(l, "secretOptions"));
+    r.objects(container, "secrets")
+        .chain(log_secrets)
+        .filter_map(|s| r.reference(s, "valueFrom"))
+        .chain(
+            r.get(container, "repositoryCredentials")
+                .and_then(|c| r.reference(c, "credentialsParameter")),
+        )
         .collect()
 }

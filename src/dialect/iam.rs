@@ -46,10 +46,10 @@ pub fn standalone(root: &Node) -> PolicyDocument {
     if !with_principal.is_empty() {
         let assumes = with_principal.iter().all(|s| {
             s.action.as_ref().is_some_and(|a| {
-                a.values.iter().filter_map(Val::value).any(|v| {
-                    v.get(..15)
-                        .is_some_and(|p| p.eq_ignore_ascii_case("sts:AssumeRole"))
-                })
+                a.values
+                    .iter()
+                    .filter_map(Val::value)
+                    .any(|v| v.to_ascii_lowercase().starts_with("sts:assumerole"))
             })
         });
         document.kind = if assumes {

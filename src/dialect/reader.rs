@@ -264,6 +264,12 @@ impl Reader<'_> {
         })
     }
 
+    /// A value that names another resource by ARN or name, as a pattern (see
+    /// [`Scalar::pattern`]): a link stays comparable with the same link elsewhere.
+    pub fn reference(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
+        self.parsed_any(obj, camel, |s| Some(s.pattern()))
+    }
+
     /// A reference to another resource: a link to one declared in the same template, or an
     /// ARN or name written out.
     pub fn target(&self, obj: &Node, camel: &str) -> Option<Val<Target>> {

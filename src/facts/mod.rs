@@ -1,7 +1,9 @@
 //! AWS's limits and combinations, each encoded once with the document it comes from.
 
 pub mod awslogs;
+pub mod ecr;
 pub mod ecs;
+pub mod escalation;
 pub mod fargate;
 pub mod iam_actions;
 pub mod managed_policies;

@@ -53,14 +53,7 @@ pub fn matches(pattern: &str, value: &str, ignore_case: bool) -> Match {
     let value = normalise(value);
     let p = tokens(&pattern, true);
     let v = tokens(&value, false);
-    let mut memo = vec![None; (p.len() + 1) * (v.len() + 1)];
-    Matcher {
-        p: &p,
-        v: &v,
-        ignore_case,
-        memo: &mut memo,
-    }
-    .at(0, 0)
+    table(&p, &v, ignore_case)
 }
 
 fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
@@ -93,84 +86,56 @@ fn tokens(text: &str, wildcards: bool) -> Vec<Token<'_>> {
     out
 }
 
-struct Matcher<'t, 'm> {
-    p: &'t [Token<'t>],
-    v: &'t [Token<'t>],
-    ignore_case: bool,
-    memo: &'m mut [Option<Match>],
-}
-
-impl Matcher<'_, '_> {
-    /// How well `p[i..]` matches `v[j..]`.
-    fn at(&mut self, i: usize, j: usize) -> Match {
-        let key = i * (self.v.len() + 1) + j;
-        if let Some(known) = self.memo[key] {
-            return known;
-        }
-        let result = self.compute(i, j);
-        self.memo[key] = Some(result);
-        result
-    }
-
-    fn compute(&mut self, i: usize, j: usize) -> Match {
-        let Some(&p) = self.p.get(i) else {
-            return if j == self.v.len() {
+/// How well `p` matches `v`, by dynamic programming from the ends: `next[j]` is how well
+/// `p[i + 1..]` matches `v[j..]`, `row[j]` how well `p[i..]` does. Two rows of the value's
+/// length, whatever the inputs: no recursion, so no input can exhaust the stack.
+fn table(p: &[Token], v: &[Token], ignore_case: bool) -> Match {
+    let n = v.len();
+    // With the pattern used up, the value must be too (or be only unknown parts, which may
+    // be empty).
+    let mut next: Vec<Match> = (0..=n)
+        .map(|j| {
+            if j == n {
                 Match::Yes
-            } else if self.v[j..].iter().all(|t| matches!(t, Token::Unknown(_))) {
-                // What is left of the value may be empty.
+            } else if v[j..].iter().all(|t| matches!(t, Token::Unknown(_))) {
                 Match::Maybe
             } else {
                 Match::No
-            };
-        };
-        let v = self.v.get(j).copied();
-        match (p, v) {
-            (Token::Any, _) => {
-                let rest = self.at(i + 1, j);
-                if rest == Match::Yes || v.is_none() {
-                    return rest;
-                }
-                rest.max(self.at(i, j + 1))
             }
-            (Token::Unknown(name), Some(Token::Unknown(other))) if name == other => {
-                let same = self.at(i + 1, j + 1);
-                same.max(self.unknown_pattern(i, j))
-            }
-            (Token::Unknown(_), _) => self.unknown_pattern(i, j),
-            (_, None) => Match::No,
-            (_, Some(Token::Unknown(_))) => {
+        })
+        .collect();
+    let mut row = vec![Match::No; n + 1];
+    for &token in p.iter().rev() {
+        for j in (0..=n).rev() {
+            let here = v.get(j).copied();
+            row[j] = match (token, here) {
+                (Token::Any, None) => next[j],
+                (Token::Any, Some(_)) => next[j].max(row[j + 1]),
+                // The same value on both sides: it matches itself, and only itself.
+                (Token::Unknown(name), Some(Token::Unknown(other))) if name == other => next[j + 1],
+                // An unknown part of the pattern may stand for any run of the value.
+                (Token::Unknown(_), None) => next[j].min(Match::Maybe),
+                (Token::Unknown(_), Some(_)) => next[j].max(row[j + 1]).min(Match::Maybe),
+                (_, None) => Match::No,
                 // The value's unknown part may stand for what the pattern has here.
-                let rest = self
-                    .at(i + 1, j)
-                    .max(self.at(i + 1, j + 1))
-                    .max(self.at(i, j + 1));
-                rest.min(Match::Maybe)
-            }
-            (Token::One, Some(_)) => self.at(i + 1, j + 1),
-            (Token::Char(a), Some(Token::Char(b))) => {
-                let equal = if self.ignore_case {
-                    a.eq_ignore_ascii_case(&b)
-                } else {
-                    a == b
-                };
-                if equal {
-                    self.at(i + 1, j + 1)
-                } else {
-                    Match::No
+                (_, Some(Token::Unknown(_))) => {
+                    row[j + 1].max(next[j]).max(next[j + 1]).min(Match::Maybe)
                 }
-            }
-            (Token::Char(_), Some(Token::Any | Token::One)) => Match::No,
+                (Token::One, Some(_)) => next[j + 1],
+                (Token::Char(a), Some(Token::Char(b))) => {
+                    let equal = if ignore_case {
+                        a.eq_ignore_ascii_case(&b)
+                    } else {
+                        a == b
+                    };
+                    if equal { next[j + 1] } else { Match::No }
+                }
+                (Token::Char(_), Some(Token::Any | Token::One)) => Match::No,
+            };
         }
+        std::mem::swap(&mut next, &mut row);
     }
-
-    /// An unknown part of the pattern may stand for any run of the value.
-    fn unknown_pattern(&mut self, i: usize, j: usize) -> Match {
-        let mut best = self.at(i + 1, j);
-        if j < self.v.len() {
-            best = best.max(self.at(i, j + 1));
-        }
-        best.min(Match::Maybe)
-    }
+    next[0]
 }
 
 #[cfg(test)]
@@ -230,6 +195,14 @@ mod tests {
             No
         );
         assert_eq!(matches("${Secret}", "${Secret}", false), Yes);
+        assert_eq!(
+            matches(
+                "arn:aws:logs:r:${AWS::AccountId}:log-group:/ecs/web",
+                "arn:aws:logs:r:${AWS::AccountId}:log-group:/ecs/web:log-stream:${Stream}",
+                false
+            ),
+            No
+        );
         assert_eq!(matches("${Secret}", "${Other}", false), Maybe);
         assert_eq!(matches("arn:aws:s3:::b/*", "${Bucket.Arn}/x", false), Maybe);
         assert_eq!(

@@ -2,6 +2,8 @@
 //! (`!Ref TaskDefinition`, `!GetAtt Role.Arn`), followed on demand. ECS API documents have no
 //! links, so every query simply finds nothing there.
 
+use crate::facts::managed_policies;
+use crate::iam::{Match, Policies, glob::matches};
 use crate::source::span::Span;
 
 use super::*;
@@ -110,6 +112,19 @@ impl Model {
         })
     }
 
+    /// The platform on which ECS itself, with the task execution role, pulls the task's
+    /// images and writes its `awslogs` logs: one the task definition requires, or Fargate
+    /// when a service in the template runs it there. On EC2 the container instance role
+    /// does both. Source: "Amazon ECS task execution IAM role" ("tasks hosted on AWS
+    /// Fargate, Amazon ECS Managed Instances, or external instances").
+    pub fn execution_role_platform(&self, td: &TaskDefinition) -> Option<&'static str> {
+        const PLATFORMS: &[&str] = &["FARGATE", "EXTERNAL", "MANAGED_INSTANCES"];
+        PLATFORMS
+            .iter()
+            .find_map(|p| td.requires_compatibility(p).map(|_| *p))
+            .or_else(|| self.fargate(td).map(|_| "FARGATE"))
+    }
+
     pub fn target_group_of(&self, lb: &LoadBalancerRef) -> Option<&TargetGroup> {
         linked(&self.target_groups, lb.target_group_arn.as_ref())
     }
@@ -149,31 +164,143 @@ impl Model {
             .chain(self.repositories.iter().filter_map(|r| r.policy.as_ref()))
     }
 
-    /// The roles of the container instances a cluster's capacity providers start: capacity
-    /// provider → Auto Scaling group → launch template → instance profile → role. Every task
-    /// on those instances can use these roles' credentials.
-    pub fn container_instance_roles<'a>(&'a self, cluster: &'a Cluster) -> Vec<&'a Role> {
-        let mut roles: Vec<&Role> = Vec::new();
-        for provider in &cluster.capacity_providers {
-            let Some(provider) = linked(&self.capacity_providers, Some(provider)) else {
+    /// The policies in force for `role`: its inline policies, the `AWS::IAM::Policy` and
+    /// `AWS::IAM::ManagedPolicy` resources attached to it, and the AWS managed policies it
+    /// names. Managed policies ecslint does not know, customer managed policies by ARN, and
+    /// policies only known at deploy time are unseen: they may grant anything.
+    pub fn role_policies<'a>(&'a self, role: &'a Role) -> Policies<'a> {
+        let mut policies = Policies {
+            documents: role.inline_policies.iter().collect(),
+            unseen: role.opaque_policies,
+        };
+        for policy in self.policies_of(role) {
+            match &policy.document {
+                Some(document) => policies.documents.push(document),
+                None => policies.unseen = true,
+            }
+        }
+        for arn in &role.managed_policy_arns {
+            match arn.value().and_then(|arn| managed_policies::by_arn(arn)) {
+                Some((_, document)) => policies.documents.push(document),
+                None => policies.unseen = true,
+            }
+        }
+        policies
+    }
+
+    /// The roles of ECS container instances, each with where the template says the
+    /// instances are ECS's and how: a launch template whose user data sets `ECS_CLUSTER`,
+    /// or whose Auto Scaling group a capacity provider uses; or a role that trusts
+    /// `ec2.amazonaws.com` and carries AmazonEC2ContainerServiceforEC2Role. Every task on
+    /// those instances can use these roles' credentials.
+    pub fn ecs_instance_roles(&self) -> Vec<InstanceRole<'_>> {
+        let mut found: Vec<InstanceRole> = Vec::new();
+        for template in &self.launch_templates {
+            let why = template
+                .joins_ecs_cluster
+                .map(|span| (span, "the user data joins an ECS cluster".to_string()))
+                .or_else(|| self.capacity_provider_using(template));
+            let Some((span, why)) = why else {
                 continue;
             };
-            let group = linked(
-                &self.auto_scaling_groups,
-                provider.auto_scaling_group.as_ref(),
-            );
-            let template =
-                group.and_then(|g| linked(&self.launch_templates, g.launch_template.as_ref()));
-            let profile =
-                template.and_then(|t| linked(&self.instance_profiles, t.instance_profile.as_ref()));
+            let profile = linked(&self.instance_profiles, template.instance_profile.as_ref());
             for role in profile.into_iter().flat_map(|p| &p.roles) {
                 if let Some(role) = linked(&self.roles, Some(role))
-                    && !roles.iter().any(|r| std::ptr::eq(*r, role))
+                    && !found.iter().any(|f| std::ptr::eq(f.role, role))
                 {
-                    roles.push(role);
+                    found.push(InstanceRole {
+                        role,
+                        span,
+                        why: why.clone(),
+                    });
                 }
             }
         }
-        roles
+        for role in &self.roles {
+            if found.iter().any(|f| std::ptr::eq(f.role, role))
+                || role.trust.is_none()
+                || !trusts(role, "ec2.amazonaws.com")
+            {
+                continue;
+            }
+            let agent_policy = role
+                .managed_policy_arns
+                .iter()
+                .filter_map(Val::known)
+                .find(|arn| {
+                    managed_policies::by_arn(&arn.value)
+                        .is_some_and(|(name, _)| name == INSTANCE_ROLE_POLICY)
+                });
+            if let Some(arn) = agent_policy {
+                found.push(InstanceRole {
+                    role,
+                    span: arn.span,
+                    why: format!("the role trusts EC2 and carries {INSTANCE_ROLE_POLICY}"),
+                });
+            }
+        }
+        found
     }
+
+    /// The capacity provider that starts instances from `template`, through its Auto
+    /// Scaling group.
+    fn capacity_provider_using(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
+        self.capacity_providers.iter().find_map(|provider| {
+            let group = linked(
+                &self.auto_scaling_groups,
+                provider.auto_scaling_group.as_ref(),
+            )?;
+            let used = linked(&self.launch_templates, group.launch_template.as_ref())?;
+            std::ptr::eq(used, template).then(|| {
+                (
+                    provider.anchor(),
+                    format!(
+                        "capacity provider `{}` runs ECS tasks on these instances",
+                        provider.logical_id().unwrap_or("?")
+                    ),
+                )
+            })
+        })
+    }
+}
+
+/// The AWS managed policy made for the ECS container agent: the baseline an instance role
+/// needs.
+pub const INSTANCE_ROLE_POLICY: &str = "AmazonEC2ContainerServiceforEC2Role";
+
+/// A container instance role, with where the template makes it one.
+#[derive(Debug)]
+pub struct InstanceRole<'a> {
+    pub role: &'a Role,
+    pub span: Span,
+    pub why: String,
+}
+
+/// Whether `role`'s trust policy may let the service principal `service` call
+/// `sts:AssumeRole`: `false` only when the trust policy is known and certainly does not.
+pub fn trusts(role: &Role, service: &str) -> bool {
+    let Some(trust) = &role.trust else {
+        return true;
+    };
+    if !trust.malformed.is_empty() {
+        return true;
+    }
+    trust.statements.iter().any(|s| {
+        let effect = s.effect.as_ref();
+        let allows = s.allows() || !matches!(effect, Some(Val::Known(_)));
+        let principal = s.principal.as_ref().is_some_and(|p| {
+            p.everyone.is_some()
+                || p.of_kind("Service").any(|v| match v {
+                    Val::Known(v) => matches(&v.value, service, true) != Match::No,
+                    _ => true,
+                })
+        });
+        let assume = s.action.as_ref().is_some_and(|a| {
+            a.values.iter().any(|v| match v {
+                Val::Known(v) => matches(&v.value, "sts:AssumeRole", true) != Match::No,
+                _ => true,
+            })
+        });
+        allows && principal && assume
+    })
 }

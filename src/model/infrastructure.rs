@@ -61,6 +61,9 @@ pub struct Role {
     pub managed_policy_arns: Vec<Val<String>>,
     /// Each inline policy's `PolicyDocument`.
     pub inline_policies: Vec<PolicyDocument>,
+    /// Some of its policies are only known at deploy time (`ManagedPolicyArns: !Ref …`, an
+    /// inline document from `Fn::ImportValue`).
+    pub opaque_policies: bool,
 }
 
 /// `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy`: a policy attached to roles by listing

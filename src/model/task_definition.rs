@@ -174,6 +174,9 @@ pub struct ContainerDefinition {
     pub secrets: Option<Span>,
     /// Where `repositoryCredentials` is declared.
     pub repository_credentials: Option<Span>,
+    /// The secrets the execution role reads for this container (`secrets`, the log
+    /// driver's `secretOptions`, registry credentials): ARNs or parameter names, as patterns.
+    pub secret_sources: Vec<Val<String>>,
     pub privileged: Option<Val<bool>>,
     pub disable_networking: Option<Val<bool>>,
     /// Where each of these non-empty lists is declared.

@@ -4,10 +4,12 @@
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
 pub mod ecs_exec;
+pub mod ecs_inst;
 pub mod ecs_svc;
 pub mod ecs_td;
 pub mod elb;
 pub mod fargate;
+pub mod iam;
 pub mod input;
 pub mod pages;
 
@@ -123,6 +125,12 @@ macro_rules! declare_rule {
 /// Every rule that checks the model, in id order.
 pub static RULES: &[&dyn Rule] = &[
     &ecs_exec::execution_role_required::ExecutionRoleRequired,
+    &ecs_exec::execution_role_ecr::ExecutionRoleEcr,
+    &ecs_exec::execution_role_logs::ExecutionRoleLogs,
+    &ecs_exec::execution_role_secrets::ExecutionRoleSecrets,
+    &ecs_exec::role_trust::RoleTrust,
+    &ecs_inst::instance_role_exceeds_baseline::InstanceRoleExceedsBaseline,
+    &ecs_inst::instance_role_admin::InstanceRoleAdmin,
     &ecs_svc::awsvpc_network_configuration::AwsvpcNetworkConfiguration,
     &ecs_svc::launch_type_with_capacity_provider::LaunchTypeWithCapacityProvider,
     &ecs_svc::load_balancer_container::LoadBalancerContainer,
@@ -136,6 +144,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::duplicate_host_port::DuplicateHostPort,
     &ecs_td::awslogs_options::AwslogsOptions,
     &ecs_td::static_host_port::StaticHostPort,
+    &ecs_td::same_task_and_execution_role::SameTaskAndExecutionRole,
     &elb::classic_dynamic_port::ClassicDynamicPort,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
@@ -147,6 +156,18 @@ pub static RULES: &[&dyn Rule] = &[
     &fargate::daemon_service::DaemonService,
     &fargate::service_placement::ServicePlacement,
     &fargate::classic_load_balancer::ClassicLoadBalancer,
+    &iam::version::Version,
+    &iam::statement_structure::StatementStructure,
+    &iam::sid::Sid,
+    &iam::unknown_action::UnknownAction,
+    &iam::principal_placement::PrincipalPlacement,
+    &iam::admin_star::AdminStar,
+    &iam::service_wildcard::ServiceWildcard,
+    &iam::passrole_star::PassRoleStar,
+    &iam::not_elements_with_allow::NotElementsWithAllow,
+    &iam::privilege_escalation::PrivilegeEscalation,
+    &iam::trust_wildcard::TrustWildcard,
+    &iam::condition_operators::ConditionOperators,
 ];
 
 /// Every rule's metadata, including the checks the engine runs itself (unparsable input,

@@ -84,22 +84,33 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                         .collect(),
                 })
             }
-            "AWS::IAM::Role" => model.roles.push(Role {
-                span: p.span,
-                id,
-                role_name: r.string(p, "roleName"),
-                trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
-                managed_policy_arns: list(r, p, "managedPolicyArns", |s| match s {
-                    Scalar::Str(t) | Scalar::Template(t) => Some(t.to_string()),
-                    _ => None,
-                }),
-                inline_policies: r
-                    .objects(p, "policies")
+            "AWS::IAM::Role" => {
+                let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
+                let inline: Vec<_> = r.objects(p, "policies").collect();
+                let documents: Vec<_> = inline
+                    .iter()
                     .filter_map(|policy| {
                         document(r, policy, "policyDocument", PolicyKind::Identity)
                     })
-                    .collect(),
-            }),
+                    .collect();
+                model.roles.push(Role {
+                    span: p.span,
+                    id,
+                    role_name: r.string(p, "roleName"),
+                    trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
+                    opaque_policies: documents.len() < inline.len()
+                        || matches!(managed, Some(Val::Unknown(_)))
+                        || matches!(
+                            r.get(p, "policies").map(|n| r.resolve.scalar(n)),
+                            Some(Val::Unknown(_))
+                        ),
+                    managed_policy_arns: match managed {
+                        Some(Val::Known(items)) => items.value,
+                        _ => Vec::new(),
+                    },
+                    inline_policies: documents,
+                })
+            }
             "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => model.policies.push(Policy {
                 span: p.span,
                 id,
@@ -127,7 +138,7 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                     user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
                     joins_ecs_cluster: data
                         .and_then(|d| r.get(d, "userData"))
-                        .and_then(names_ecs_cluster),
+                        .and_then(|u| names_ecs_cluster(r.text, u)),
                 })
             }
             "AWS::AutoScaling::LaunchConfiguration" => {
@@ -136,7 +147,9 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                     id,
                     instance_profile: r.target(p, "iamInstanceProfile"),
                     user_data: r.get(p, "userData").map(|u| u.span),
-                    joins_ecs_cluster: r.get(p, "userData").and_then(names_ecs_cluster),
+                    joins_ecs_cluster: r
+                        .get(p, "userData")
+                        .and_then(|u| names_ecs_cluster(r.text, u)),
                 })
             }
             "AWS::AutoScaling::AutoScalingGroup" => {
@@ -206,12 +219,25 @@ fn document(r: &Reader, obj: &Node, camel: &str, kind: PolicyKind) -> Option<Pol
 }
 
 /// Where user data sets `ECS_CLUSTER` (in `/etc/ecs/ecs.config`), which makes the instances
-/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`.
-fn names_ecs_cluster(user_data: &Node) -> Option<Span> {
+/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`; `text`
+/// is the file, to point at the name itself.
+fn names_ecs_cluster(text: &str, user_data: &Node) -> Option<Span> {
+    const NAME: &str = "ECS_CLUSTER";
     match &user_data.value {
-        Value::String(s) if s.contains("ECS_CLUSTER") => Some(user_data.span),
-        Value::Array(items) => items.iter().find_map(names_ecs_cluster),
-        Value::Object(entries) => entries.iter().find_map(|e| names_ecs_cluster(&e.value)),
+        Value::String(s) if s.contains(NAME) => {
+            let written = text.get(user_data.span.range()).unwrap_or_default();
+            Some(match written.find(NAME) {
+                Some(at) => {
+                    let start = user_data.span.start as usize + at;
+                    Span::new(start, start + NAME.len())
+                }
+                None => user_data.span,
+            })
+        }
+        Value::Array(items) => items.iter().find_map(|i| names_ecs_cluster(text, i)),
+        Value::Object(entries) => entries
+            .iter()
+            .find_map(|e| names_ecs_cluster(text, &e.value)),
         _ => None,
     }
 }

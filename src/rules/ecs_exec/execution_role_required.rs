@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
+use crate::facts::ecr::private_image;
 use crate::model::{Model, TaskDefinition, known};
 use crate::rules::Check;
 use crate::source::span::Span;
@@ -52,23 +53,13 @@ declare_rule! {
     }
 }
 
-/// Compatibilities on which ECS, not the container instance, pulls images and writes logs.
-/// Source: "Amazon ECS task execution IAM role" ("tasks hosted on AWS Fargate, Amazon ECS
-/// Managed Instances, or external instances").
-const EXECUTION_ROLE_PLATFORMS: &[&str] = &["FARGATE", "EXTERNAL", "MANAGED_INSTANCES"];
-
 impl Check for ExecutionRoleRequired {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
             if td.execution_role_arn.is_some() {
                 continue;
             }
-            // The platforms on which ECS itself pulls images and writes logs: required by the
-            // task definition, or a Fargate service in the template that runs it.
-            let platform = EXECUTION_ROLE_PLATFORMS
-                .iter()
-                .find_map(|p| td.requires_compatibility(p).map(|_| *p))
-                .or_else(|| model.fargate(td).map(|_| "FARGATE"));
+            let platform = model.execution_role_platform(td);
             let needs = needs_execution_role(td, platform);
             let Some((first_span, first_reason)) = needs.first() else {
                 continue;
@@ -94,7 +85,9 @@ fn needs_execution_role(td: &TaskDefinition, platform: Option<&str>) -> Vec<(Spa
     let mut needs = Vec::new();
     for container in &td.containers {
         if let Some(platform) = platform {
-            if let Some(image) = known(&container.image).filter(|i| is_private_ecr(&i.value)) {
+            if let Some(image) =
+                known(&container.image).filter(|i| private_image(&i.value).is_some())
+            {
                 needs.push((
                     image.span,
                     format!("pull the private ECR image on {platform}"),
@@ -124,59 +117,4 @@ fn needs_execution_role(td: &TaskDefinition, platform: Option<&str>) -> Vec<(Spa
         }
     }
     needs
-}
-
-/// `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>...`, where a template
-/// may leave the account, the region and the domain to deploy time
-/// (`${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web`).
-/// Source: Amazon ECR User Guide, "Private registry" (registry URL format).
-fn is_private_ecr(image: &str) -> bool {
-    let Some((registry, _)) = image.split_once('/') else {
-        return false;
-    };
-    let deploy_time = |label: &str| label.starts_with("${") && label.ends_with('}');
-    let mut labels = registry.split('.');
-    let account = labels.next().unwrap_or_default();
-    let account_ok = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
-        || deploy_time(account);
-    account_ok
-        && labels.next() == Some("dkr")
-        && matches!(labels.next(), Some("ecr" | "ecr-fips"))
-        && labels.next().is_some_and(|region| !region.is_empty())
-        && match (labels.next(), labels.next(), labels.next()) {
-            (Some("amazonaws"), Some("com"), None | Some("cn")) => labels.next().is_none(),
-            (Some(suffix), None, None) => deploy_time(suffix),
-            _ => false,
-        }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_private_ecr;
-
-    #[test]
-    fn recognises_private_ecr_registries() {
-        assert!(is_private_ecr(
-            "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1"
-        ));
-        assert!(is_private_ecr(
-            "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/a/b@sha256:abc"
-        ));
-        assert!(is_private_ecr(
-            "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web"
-        ));
-        assert!(!is_private_ecr("public.ecr.aws/nginx/nginx:latest"));
-        assert!(!is_private_ecr("nginx:latest"));
-        assert!(!is_private_ecr("12345.dkr.ecr.eu-west-1.amazonaws.com/web"));
-        assert!(!is_private_ecr(
-            "123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.io/web"
-        ));
-        assert!(is_private_ecr(
-            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:1"
-        ));
-        assert!(is_private_ecr(
-            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web"
-        ));
-        assert!(!is_private_ecr("${Registry}/web"));
-    }
 }

@@ -1,5 +1,79 @@
 //! Roles attached to tasks: the task execution role that ECS uses to pull images, write
-//! logs and read secrets for the task. Facts from the Amazon ECS Developer Guide, "Amazon ECS
-//! task execution IAM role".
+//! logs and read secrets for the task, and the task role its containers use. Facts from the
+//! Amazon ECS Developer Guide, "Amazon ECS task execution IAM role" and "Amazon ECS task IAM
+//! role".
+//!
+//! The permission rules follow the template's graph from a task definition to the role it
+//! declares and ask the evaluator ([`crate::iam`]); they report only what is certainly
+//! denied, so a role with policies ecslint cannot see is never reported.
 
+pub mod execution_role_ecr;
+pub mod execution_role_logs;
 pub mod execution_role_required;
+pub mod execution_role_secrets;
+pub mod role_trust;
+
+use crate::diagnostic::Sink;
+use crate::iam::{Access, Policies, allows};
+use crate::model::{Model, Role, TaskDefinition, Val};
+use crate::source::span::Span;
+
+/// A task definition's execution role, when the template declares it, with the policies in
+/// force for it and where the task definition names it.
+struct ExecutionRole<'a> {
+    role: &'a Role,
+    name: String,
+    reference: Span,
+    policies: Policies<'a>,
+}
+
+fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<ExecutionRole<'a>> {
+    let role = model.role(&td.execution_role_arn)?;
+    Some(ExecutionRole {
+        role,
+        name: role
+            .id
+            .as_ref()
+            .map_or_else(String::new, |id| id.value.clone()),
+        reference: td.execution_role_arn.as_ref().map(Val::span)?,
+        policies: model.role_policies(role),
+    })
+}
+
+/// "`a`, `b` and `c`".
+fn all_of(actions: &[&str]) -> String {
+    let quoted: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
+    crate::text::and_list(&quoted)
+}
+
+impl ExecutionRole<'_> {
+    /// The actions, each on its resource (`None`: on any), that the role is certainly not
+    /// allowed.
+    fn denied<'n>(&self, needs: &[(&'n str, Option<&str>)]) -> Vec<&'n str> {
+        needs
+            .iter()
+            .filter(|(action, resource)| {
+                allows(&self.policies, action, *resource) == Access::Denied
+            })
+            .map(|(action, _)| *action)
+            .collect()
+    }
+
+    /// Reports that the role's policies do not allow `missing` (a list of actions) for
+    /// `purpose`, at `span`.
+    fn report(&self, sink: &mut Sink, span: Span, purpose: &str, missing: &str, help: &str) {
+        sink.report(
+            span,
+            format!(
+                "The execution role `{}` cannot {purpose}: its policies do not allow {missing}",
+                self.name
+            ),
+        )
+        .label(self.reference, "the task's execution role")
+        .label(
+            self.role.id.as_ref().map_or(self.role.span, |id| id.span),
+            "declared here",
+        )
+        .help(help.to_string());
+    }
+}

@@ -6,4 +6,5 @@ pub mod awslogs_options;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
 pub mod no_essential_container;
+pub mod same_task_and_execution_role;
 pub mod static_host_port;

@@ -1,0 +1,99 @@
+//! Amazon ECR private registry addresses. Source: Amazon ECR User Guide, "Private registry"
+//! (`<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]`) and the Service Authorization
+//! Reference for the repository ARN (`arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`).
+
+/// An image in a private ECR repository. A template may leave the account, the region and
+/// the domain to deploy time (`${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web`);
+/// those parts stay as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivateImage<'a> {
+    pub account: &'a str,
+    pub region: &'a str,
+    pub repository: &'a str,
+}
+
+impl PrivateImage<'_> {
+    /// The repository's ARN, which `ecr:BatchGetImage` is granted on.
+    pub fn repository_arn(&self) -> String {
+        let partition = if self.region.starts_with("cn-") {
+            "aws-cn"
+        } else if self.region.starts_with("us-gov-") {
+            "aws-us-gov"
+        } else {
+            "aws"
+        };
+        format!(
+            "arn:{partition}:ecr:{}:{}:repository/{}",
+            self.region, self.account, self.repository
+        )
+    }
+}
+
+/// The private ECR repository an image reference names, if it names one.
+pub fn private_image(image: &str) -> Option<PrivateImage<'_>> {
+    let (registry, path) = image.split_once('/')?;
+    let deploy_time = |label: &str| label.starts_with("${") && label.ends_with('}');
+    let mut labels = registry.split('.');
+    let account = labels.next().unwrap_or_default();
+    let account_ok = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
+        || deploy_time(account);
+    let region = (account_ok
+        && labels.next() == Some("dkr")
+        && matches!(labels.next(), Some("ecr" | "ecr-fips")))
+    .then(|| labels.next())
+    .flatten()
+    .filter(|region| !region.is_empty())?;
+    let domain_ok = match (labels.next(), labels.next(), labels.next()) {
+        (Some("amazonaws"), Some("com"), None | Some("cn")) => labels.next().is_none(),
+        (Some(suffix), None, None) => deploy_time(suffix),
+        _ => false,
+    };
+    // The repository name ends at the tag or the digest.
+    let repository = path.split(['@', ':']).next().unwrap_or(path);
+    domain_ok.then_some(PrivateImage {
+        account,
+        region,
+        repository,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_private_ecr_registries() {
+        let image = private_image("123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1").unwrap();
+        assert_eq!(
+            image.repository_arn(),
+            "arn:aws:ecr:eu-west-1:123456789012:repository/web"
+        );
+        let image =
+            private_image("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/a/b@sha256:abc")
+                .unwrap();
+        assert_eq!(image.repository, "a/b");
+        let china = private_image("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web").unwrap();
+        assert!(
+            china
+                .repository_arn()
+                .starts_with("arn:aws-cn:ecr:cn-north-1:")
+        );
+        assert!(private_image("public.ecr.aws/nginx/nginx:latest").is_none());
+        assert!(private_image("nginx:latest").is_none());
+        assert!(private_image("12345.dkr.ecr.eu-west-1.amazonaws.com/web").is_none());
+        assert!(
+            private_image("123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.io/web").is_none()
+        );
+        let templated =
+            private_image("${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:1").unwrap();
+        assert_eq!(
+            templated.repository_arn(),
+            "arn:aws:ecr:${AWS::Region}:${AWS::AccountId}:repository/web"
+        );
+        assert!(
+            private_image("${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/web")
+                .is_some()
+        );
+        assert!(private_image("${Registry}/web").is_none());
+    }
+}
