@@ -41,6 +41,11 @@ fn main() {
             "CloudFormation templates, JSON",
             generate_templates(dir.path(), 1_000, false),
         ),
+        ("IAM policies, JSON", generate_policies(dir.path(), 5_000)),
+        (
+            "IAM-heavy templates (EC2 cluster), YAML",
+            generate_iam_templates(dir.path(), 1_000),
+        ),
     ];
     let binary = binary();
     println!(
@@ -250,6 +255,13 @@ fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
                     {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]},
                 "ManagedPolicyArns": [{"Fn::Sub": format!("arn:${{AWS::Partition}}:iam::aws:policy/{policy}")}]}})
         };
+        let mut execution_role = role(
+            "ecs-tasks.amazonaws.com",
+            "service-role/AmazonECSTaskExecutionRolePolicy",
+        );
+        execution_role["Properties"]["Policies"] = json!([{"PolicyName": "secrets", "PolicyDocument": {
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
+                "Resource": {"Fn::Sub": format!("arn:${{AWS::Partition}}:secretsmanager:${{AWS::Region}}:${{AWS::AccountId}}:secret:app-{i}-*")}}]}}]);
         let template = json!({
             "AWSTemplateFormatVersion": "2010-09-09",
             "Description": format!("Service app-{i}"),
@@ -275,7 +287,7 @@ fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
                 "LogGroup": {"Type": "AWS::Logs::LogGroup", "Properties": {
                     "LogGroupName": {"Fn::Sub": format!("/ecs/${{Environment}}/app-{i}")},
                     "RetentionInDays": {"Fn::If": ["IsProduction", 365, 14]}}},
-                "ExecutionRole": role("ecs-tasks.amazonaws.com", "service-role/AmazonECSTaskExecutionRolePolicy"),
+                "ExecutionRole": execution_role,
                 "TaskRole": role("ecs-tasks.amazonaws.com", "AmazonS3ReadOnlyAccess"),
                 "TargetGroup": {"Type": "AWS::ElasticLoadBalancingV2::TargetGroup", "Properties": {
                     "TargetType": if fargate { "ip" } else { "instance" }, "Port": 8080, "Protocol": "HTTP",
@@ -333,6 +345,157 @@ fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
             )
         };
         std::fs::write(dir.join(name), text).unwrap();
+    }
+    root
+}
+
+/// Identity policies as developers write them: several statements with wildcards, resource
+/// ARNs, conditions and the odd `Deny`; one in ten has a finding.
+fn generate_policies(base: &Path, count: usize) -> PathBuf {
+    use serde_json::json;
+    let root = base.join("iam");
+    let grants: [(&str, &[&str]); 9] = [
+        ("s3", &["s3:GetObject*", "s3:ListBucket", "s3:PutObject"]),
+        (
+            "dynamodb",
+            &["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Describe*"],
+        ),
+        (
+            "sqs",
+            &["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:Get*"],
+        ),
+        ("sns", &["sns:Publish", "sns:List*"]),
+        (
+            "logs",
+            &[
+                "logs:CreateLogStream",
+                "logs:PutLogEvents",
+                "logs:Describe*",
+            ],
+        ),
+        ("ssm", &["ssm:GetParameter*", "ssm:Describe*"]),
+        (
+            "secretsmanager",
+            &["secretsmanager:GetSecretValue", "secretsmanager:Describe*"],
+        ),
+        ("kms", &["kms:Decrypt", "kms:GenerateDataKey*"]),
+        (
+            "ecr",
+            &[
+                "ecr:BatchGetImage",
+                "ecr:GetDownloadUrlForLayer",
+                "ecr:List*",
+            ],
+        ),
+    ];
+    for i in 0..count {
+        let dir = root.join(format!("team-{:03}", i / 100));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut statements: Vec<serde_json::Value> = (0..3 + i % 6)
+            .map(|k| {
+                let (service, actions) = grants[(i + k) % grants.len()];
+                json!({
+                    "Sid": format!("Statement{k}"),
+                    "Effect": "Allow",
+                    "Action": actions,
+                    "Resource": [format!("arn:aws:{service}:eu-west-1:123456789012:app-{i}/*"), format!("arn:aws:{service}:eu-west-1:123456789012:shared-{k}")],
+                    "Condition": {"StringEquals": {"aws:RequestedRegion": ["eu-west-1", "eu-central-1"]}, "Bool": {"aws:SecureTransport": "true"}}
+                })
+            })
+            .collect();
+        statements.push(json!({"Effect": "Deny", "NotAction": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::audit-logs/*"}));
+        if i % 10 == 0 {
+            statements.push(json!({"Effect": "Allow", "Action": ["iam:PassRole", "ecs:RunTask", "ecs:RegisterTaskDefinition"], "Resource": "*"}));
+        }
+        let policy = json!({"Version": "2012-10-17", "Statement": statements});
+        std::fs::write(
+            dir.join(format!("policy-{i}.json")),
+            serde_json::to_string_pretty(&policy).unwrap(),
+        )
+        .unwrap();
+    }
+    root
+}
+
+/// EC2-backed ECS stacks whose roles carry several inline policies (one as a JSON string),
+/// managed policies, and a capacity-provider chain to the instance role: every ECS role rule
+/// and the evaluator run on each. One in four instance roles grants more than the agent needs.
+fn generate_iam_templates(base: &Path, count: usize) -> PathBuf {
+    use serde_json::json;
+    let root = base.join("cfn-iam");
+    for i in 0..count {
+        let dir = root.join(format!("stack-{:03}", i / 50));
+        std::fs::create_dir_all(&dir).unwrap();
+        let statement = |actions: serde_json::Value, resource: serde_json::Value| json!({"Effect": "Allow", "Action": actions, "Resource": resource});
+        let trust = |service: &str| {
+            json!({"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]})
+        };
+        let managed = |path: &str| json!({"Fn::Sub": format!("arn:${{AWS::Partition}}:iam::aws:policy/{path}")});
+        let mut instance_policies = vec![
+            json!({"PolicyName": "drain", "PolicyDocument": {"Version": "2012-10-17",
+            "Statement": [statement(json!(["ecs:DeregisterContainerInstance", "ecs:Submit*"]), json!("*"))]}}),
+        ];
+        if i % 4 == 0 {
+            instance_policies.push(
+                json!({"PolicyName": "app", "PolicyDocument": {"Version": "2012-10-17",
+                "Statement": [statement(json!(["s3:GetObject", "sqs:*"]), json!("*"))]}}),
+            );
+        }
+        let string_policy = serde_json::to_string(&json!({"Version": "2012-10-17", "Statement": [
+            statement(json!(["sqs:SendMessage", "sqs:GetQueueUrl"]), json!(format!("arn:aws:sqs:eu-west-1:123456789012:jobs-{i}")))]}))
+            .unwrap();
+        let template = json!({
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Parameters": {
+                "Ami": {"Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+                    "Default": "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"},
+                "Subnets": {"Type": "List<AWS::EC2::Subnet::Id>"}
+            },
+            "Resources": {
+                "Cluster": {"Type": "AWS::ECS::Cluster"},
+                "InstanceRole": {"Type": "AWS::IAM::Role", "Properties": {
+                    "AssumeRolePolicyDocument": trust("ec2.amazonaws.com"),
+                    "ManagedPolicyArns": [managed("service-role/AmazonEC2ContainerServiceforEC2Role"), managed("AmazonSSMManagedInstanceCore")],
+                    "Policies": instance_policies}},
+                "InstanceProfile": {"Type": "AWS::IAM::InstanceProfile", "Properties": {"Roles": [{"Ref": "InstanceRole"}]}},
+                "LaunchTemplate": {"Type": "AWS::EC2::LaunchTemplate", "Properties": {"LaunchTemplateData": {
+                    "ImageId": {"Ref": "Ami"}, "InstanceType": "m6i.large",
+                    "IamInstanceProfile": {"Arn": {"Fn::GetAtt": ["InstanceProfile", "Arn"]}},
+                    "UserData": {"Fn::Base64": {"Fn::Sub": "#!/bin/bash\necho ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config\n"}}}}},
+                "AutoScalingGroup": {"Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": {
+                    "MinSize": "1", "MaxSize": "10", "VPCZoneIdentifier": {"Ref": "Subnets"},
+                    "LaunchTemplate": {"LaunchTemplateId": {"Ref": "LaunchTemplate"},
+                        "Version": {"Fn::GetAtt": ["LaunchTemplate", "LatestVersionNumber"]}}}},
+                "CapacityProvider": {"Type": "AWS::ECS::CapacityProvider", "Properties": {
+                    "AutoScalingGroupProvider": {"AutoScalingGroupArn": {"Ref": "AutoScalingGroup"}}}},
+                "Associations": {"Type": "AWS::ECS::ClusterCapacityProviderAssociations", "Properties": {
+                    "Cluster": {"Ref": "Cluster"}, "CapacityProviders": [{"Ref": "CapacityProvider"}],
+                    "DefaultCapacityProviderStrategy": [{"CapacityProvider": {"Ref": "CapacityProvider"}, "Weight": 1}]}},
+                "Secret": {"Type": "AWS::SecretsManager::Secret"},
+                "ExecutionRole": {"Type": "AWS::IAM::Role", "Properties": {
+                    "AssumeRolePolicyDocument": trust("ecs-tasks.amazonaws.com"),
+                    "ManagedPolicyArns": [managed("service-role/AmazonECSTaskExecutionRolePolicy")],
+                    "Policies": [{"PolicyName": "secrets", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+                        statement(json!("secretsmanager:GetSecretValue"), json!({"Ref": "Secret"})),
+                        statement(json!("ssm:GetParameters"), json!({"Fn::Sub": format!("arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/app-{i}/*")}))]}}]}},
+                "TaskRole": {"Type": "AWS::IAM::Role", "Properties": {
+                    "AssumeRolePolicyDocument": trust("ecs-tasks.amazonaws.com"),
+                    "Policies": [{"PolicyName": "queue", "PolicyDocument": string_policy}]}},
+                "TaskDefinition": {"Type": "AWS::ECS::TaskDefinition", "Properties": {
+                    "Family": format!("app-{i}"),
+                    "RequiresCompatibilities": ["EC2", "FARGATE"], "NetworkMode": "awsvpc", "Cpu": "512", "Memory": "1024",
+                    "ExecutionRoleArn": {"Fn::GetAtt": ["ExecutionRole", "Arn"]},
+                    "TaskRoleArn": {"Fn::GetAtt": ["TaskRole", "Arn"]},
+                    "ContainerDefinitions": [{
+                        "Name": "app",
+                        "Image": {"Fn::Sub": format!("${{AWS::AccountId}}.dkr.ecr.${{AWS::Region}}.amazonaws.com/app-{i}:1")},
+                        "Secrets": [{"Name": "DB", "ValueFrom": {"Ref": "Secret"}}, {"Name": "KEY", "ValueFrom": format!("/app-{i}/key")}],
+                        "LogConfiguration": {"LogDriver": "awslogs", "Options": {
+                            "awslogs-group": format!("/ecs/app-{i}"), "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}}]}}
+            }
+        });
+        std::fs::write(dir.join(format!("app-{i}.yaml")), to_yaml(&template, 0)).unwrap();
     }
     root
 }

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::source::embedded::parse_json_in_string;
 use crate::source::span::{Located, Span};
-use crate::source::tree::{Node, Value};
+use crate::source::tree::{Entry, Node, Value};
 
 const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 const STATEMENT_ELEMENTS: &[&str] = &[
@@ -206,10 +206,12 @@ fn read_statement(resolve: &dyn Resolve, node: &Node, document: &mut PolicyDocum
                     Val::Invalid(l) => Val::Invalid(l),
                 })
             }
-            "Action" => statement.action = Some(elements(resolve, key, value, document)),
-            "NotAction" => statement.not_action = Some(elements(resolve, key, value, document)),
-            "Resource" => statement.resource = Some(elements(resolve, key, value, document)),
-            "NotResource" => statement.not_resource = Some(elements(resolve, key, value, document)),
+            "Action" => statement.action = Some(elements(resolve, entry, value, document)),
+            "NotAction" => statement.not_action = Some(elements(resolve, entry, value, document)),
+            "Resource" => statement.resource = Some(elements(resolve, entry, value, document)),
+            "NotResource" => {
+                statement.not_resource = Some(elements(resolve, entry, value, document))
+            }
             "Principal" => statement.principal = Some(principal(resolve, key, value, document)),
             "NotPrincipal" => {
                 statement.not_principal = Some(principal(resolve, key, value, document))
@@ -229,17 +231,23 @@ fn read_statement(resolve: &dyn Resolve, node: &Node, document: &mut PolicyDocum
 /// A string or a list of strings.
 fn elements(
     resolve: &dyn Resolve,
-    key: Span,
+    entry: &Entry,
     value: &Node,
     document: &mut PolicyDocument,
 ) -> Elements {
     Elements {
-        key,
-        values: strings(resolve, value, document),
+        key: entry.key_span,
+        values: strings(resolve, &entry.key, value, document),
     }
 }
 
-fn strings(resolve: &dyn Resolve, value: &Node, document: &mut PolicyDocument) -> Vec<Val<String>> {
+/// The strings of element `name`: one string, or a list of them.
+fn strings(
+    resolve: &dyn Resolve,
+    name: &str,
+    value: &Node,
+    document: &mut PolicyDocument,
+) -> Vec<Val<String>> {
     match &value.value {
         Value::Array(items) => items
             .iter()
@@ -248,7 +256,7 @@ fn strings(resolve: &dyn Resolve, value: &Node, document: &mut PolicyDocument) -
             .collect(),
         Value::Object(_) if matches!(resolve.scalar(value), Val::Invalid(_)) => {
             document.malformed.push(Located::new(
-                "expected a string or an array of strings, found an object".to_string(),
+                format!("`{name}` is a string or an array of strings, not an object"),
                 value.span,
             ));
             Vec::new()
@@ -285,7 +293,7 @@ fn principal(
                 };
                 principal.members.push((
                     Located::new(entry.key.to_string(), entry.key_span),
-                    strings(resolve, values, document),
+                    strings(resolve, &entry.key, values, document),
                 ));
             }
         }
@@ -339,7 +347,7 @@ fn conditions(
             conditions.push(Condition {
                 operator: Located::new(operator.key.to_string(), operator.key_span),
                 key: Located::new(test.key.to_string(), test.key_span),
-                values: strings(resolve, values, document),
+                values: strings(resolve, &test.key, values, document),
             });
         }
     }

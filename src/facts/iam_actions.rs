@@ -35,13 +35,20 @@ pub struct Action {
 pub struct Service {
     /// Lowercase, as in `ecs:RunTask`.
     pub prefix: &'static str,
-    pub actions: Vec<Action>,
+    /// The service's lines of the catalogue, parsed on first use: most runs look at a few
+    /// services, and parsing all 20,000 actions would cost every run several milliseconds.
+    lines: &'static str,
+    actions: OnceLock<Vec<Action>>,
 }
 
 impl Service {
+    pub fn actions(&self) -> &[Action] {
+        self.actions.get_or_init(|| parse_actions(self.lines))
+    }
+
     /// The action with this name; IAM compares action names without case.
     pub fn action(&self, name: &str) -> Option<&Action> {
-        self.actions
+        self.actions()
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case(name))
     }
@@ -50,7 +57,7 @@ impl Service {
 /// Every service, in prefix order.
 pub fn services() -> &'static [Service] {
     static SERVICES: OnceLock<Vec<Service>> = OnceLock::new();
-    SERVICES.get_or_init(|| parse(DATA))
+    SERVICES.get_or_init(|| index(DATA))
 }
 
 /// The service with this prefix (prefixes are compared without case, as IAM does).
@@ -80,35 +87,44 @@ pub fn source() -> &'static str {
         .unwrap_or("unknown")
 }
 
-fn parse(data: &'static str) -> Vec<Service> {
-    let mut services: Vec<Service> = Vec::new();
-    for line in data.lines().filter(|l| !l.starts_with('#')) {
-        if let Some(prefix) = line.strip_prefix('=') {
-            services.push(Service {
-                prefix,
-                actions: Vec::new(),
-            });
-            continue;
-        }
-        let (Some(service), Some((name, code))) = (services.last_mut(), line.split_once(' '))
-        else {
-            continue;
-        };
-        let level = match code.to_ascii_uppercase().as_str() {
-            "L" => AccessLevel::List,
-            "R" => AccessLevel::Read,
-            "W" => AccessLevel::Write,
-            "T" => AccessLevel::Tagging,
-            "P" => AccessLevel::PermissionsManagement,
-            _ => continue,
-        };
-        service.actions.push(Action {
-            name,
-            level,
-            resource_level: code.bytes().all(|b| b.is_ascii_uppercase()),
+/// The services and where each one's lines are: every `=prefix` line starts one.
+fn index(data: &'static str) -> Vec<Service> {
+    let mut services = Vec::new();
+    let mut rest = data;
+    while let Some(at) = rest.find("\n=") {
+        let block = &rest[at + 2..];
+        let (prefix, body) = block.split_once('\n').unwrap_or((block, ""));
+        let end = body.find("\n=").map_or(body.len(), |e| e + 1);
+        services.push(Service {
+            prefix,
+            lines: &body[..end],
+            actions: OnceLock::new(),
         });
+        rest = &body[end.saturating_sub(1)..];
     }
     services
+}
+
+fn parse_actions(lines: &'static str) -> Vec<Action> {
+    lines
+        .lines()
+        .filter_map(|line| {
+            let (name, code) = line.split_once(' ')?;
+            let level = match code.to_ascii_uppercase().as_str() {
+                "L" => AccessLevel::List,
+                "R" => AccessLevel::Read,
+                "W" => AccessLevel::Write,
+                "T" => AccessLevel::Tagging,
+                "P" => AccessLevel::PermissionsManagement,
+                _ => return None,
+            };
+            Some(Action {
+                name,
+                level,
+                resource_level: code.bytes().all(|b| b.is_ascii_uppercase()),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -140,6 +156,9 @@ mod tests {
             assert!(service(prefix).is_some(), "{prefix} is missing");
         }
         assert!(services().len() > 400);
+        let total: usize = services().iter().map(|s| s.actions().len()).sum();
+        assert!(total > 20_000, "{total}");
+        assert!(services().windows(2).all(|w| w[0].prefix < w[1].prefix));
     }
 
     #[test]

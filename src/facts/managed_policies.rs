@@ -124,7 +124,7 @@ pub fn by_arn(arn: &str) -> Option<(&'static str, &'static PolicyDocument)> {
     let index = MANAGED.iter().position(|m| m.path == path)?;
     let known = MANAGED[index].path;
     let name = known.rsplit('/').next().unwrap_or(known);
-    Some((name, &documents()[index]))
+    Some((name, document(index)))
 }
 
 /// The name of an AWS managed policy's ARN (`AmazonSSMManagedInstanceCore`), known or not.
@@ -133,18 +133,14 @@ pub fn name_of(arn: &str) -> Option<&str> {
     path.rsplit('/').next()
 }
 
-fn documents() -> &'static [PolicyDocument] {
-    static DOCUMENTS: OnceLock<Vec<PolicyDocument>> = OnceLock::new();
-    DOCUMENTS.get_or_init(|| {
-        MANAGED
-            .iter()
-            .map(|m| match m.document {
-                Some(json) => {
-                    iam::standalone(&parse_json(json).expect("managed policies are JSON"))
-                }
-                None => read_only(),
-            })
-            .collect()
+/// The document of `MANAGED[index]`, built on first use (ReadOnlyAccess reads the whole
+/// catalogue, which most runs never need).
+fn document(index: usize) -> &'static PolicyDocument {
+    static DOCUMENTS: [OnceLock<PolicyDocument>; MANAGED.len()] =
+        [const { OnceLock::new() }; MANAGED.len()];
+    DOCUMENTS[index].get_or_init(|| match MANAGED[index].document {
+        Some(json) => iam::standalone(&parse_json(json).expect("managed policies are JSON")),
+        None => read_only(),
     })
 }
 
@@ -154,7 +150,7 @@ fn read_only() -> PolicyDocument {
     let actions = iam_actions::services()
         .iter()
         .flat_map(|s| {
-            s.actions
+            s.actions()
                 .iter()
                 .filter(|a| matches!(a.level, AccessLevel::List | AccessLevel::Read))
                 .map(move |a| Val::Known(Located::new(format!("{}:{}", s.prefix, a.name), span)))
@@ -197,12 +193,12 @@ mod tests {
 
     #[test]
     fn managed_policies_are_known_by_arn_in_any_partition() {
-        let (name, document) = by_arn(
+        let (name, execution) = by_arn(
             "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
         )
         .unwrap();
         assert_eq!(name, "AmazonECSTaskExecutionRolePolicy");
-        assert_eq!(document.statements.len(), 1);
+        assert_eq!(execution.statements.len(), 1);
         assert!(by_arn("arn:aws-cn:iam::aws:policy/AdministratorAccess").is_some());
         assert!(
             by_arn("arn:aws:iam::aws:policy/ReadOnlyAccess")
@@ -223,8 +219,9 @@ mod tests {
             name_of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"),
             Some("CloudWatchAgentServerPolicy")
         );
-        for document in documents() {
-            assert!(document.malformed.is_empty() && !document.statements.is_empty());
+        for index in 0..MANAGED.len() {
+            let policy = document(index);
+            assert!(policy.malformed.is_empty() && !policy.statements.is_empty());
         }
     }
 }

@@ -41,19 +41,96 @@ enum Token<'a> {
 /// Whether `pattern` matches `value`. Action names are compared without case
 /// (`ignore_case`), ARNs with it.
 pub fn matches(pattern: &str, value: &str, ignore_case: bool) -> Match {
-    if !pattern.contains(['*', '?', '$']) && !value.contains('$') {
-        let equal = if ignore_case {
-            pattern.eq_ignore_ascii_case(value)
+    if pattern.bytes().all(|b| b == b'*') && !pattern.is_empty() {
+        return Match::Yes;
+    }
+    if !pattern.contains('$') && !value.contains('$') {
+        return if wildcard(pattern.as_bytes(), value.as_bytes(), ignore_case) {
+            Match::Yes
         } else {
-            pattern == value
+            Match::No
         };
-        return if equal { Match::Yes } else { Match::No };
+    }
+    if literal_prefixes_differ(pattern, value, ignore_case) {
+        return Match::No;
     }
     let pattern = normalise(pattern);
     let value = normalise(value);
     let p = tokens(&pattern, true);
     let v = tokens(&value, false);
-    table(&p, &v, ignore_case)
+    let same = |a: &Token, b: &Token| match (a, b) {
+        (Token::Char(a), Token::Char(b)) if ignore_case => a.eq_ignore_ascii_case(b),
+        (Token::Char(a), Token::Char(b)) => a == b,
+        (Token::Unknown(a), Token::Unknown(b)) => a == b,
+        _ => false,
+    };
+    // A literal character or the same unknown part at the start, or a literal character at
+    // the end, can only match itself: strip them, and leave the table the part that varies
+    // (ARNs share long prefixes).
+    let start = p.iter().zip(&v).take_while(|(a, b)| same(a, b)).count();
+    let (p, v) = (&p[start..], &v[start..]);
+    let end = p
+        .iter()
+        .rev()
+        .zip(v.iter().rev())
+        .take_while(|(a, b)| matches!(a, Token::Char(_)) && same(a, b))
+        .count();
+    table(&p[..p.len() - end], &v[..v.len() - end], ignore_case)
+}
+
+/// Whether the two differ before either has a wildcard or an unknown part: the cheap
+/// answer for most resources that do not match (another service, another account).
+fn literal_prefixes_differ(pattern: &str, value: &str, ignore_case: bool) -> bool {
+    for (p, v) in pattern.bytes().zip(value.bytes()) {
+        if matches!(p, b'*' | b'?' | b'$') || v == b'$' {
+            return false;
+        }
+        let equal = if ignore_case {
+            p.eq_ignore_ascii_case(&v)
+        } else {
+            p == v
+        };
+        if !equal {
+            return true;
+        }
+    }
+    false
+}
+
+/// `*` and `?` matching of fully known text, without allocating: the classic linear
+/// algorithm that backtracks only to the last `*`. Patterns and values are ASCII in
+/// practice; other bytes compare exactly, and `?` matches one byte.
+fn wildcard(pattern: &[u8], value: &[u8], ignore_case: bool) -> bool {
+    let same = |a: u8, b: u8| {
+        if ignore_case {
+            a.eq_ignore_ascii_case(&b)
+        } else {
+            a == b
+        }
+    };
+    let (mut p, mut v) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while v < value.len() {
+        match pattern.get(p) {
+            Some(b'*') => {
+                star = Some((p, v));
+                p += 1;
+            }
+            Some(&c) if c == b'?' || same(c, value[v]) => {
+                p += 1;
+                v += 1;
+            }
+            _ => match star {
+                Some((star_p, star_v)) => {
+                    p = star_p + 1;
+                    v = star_v + 1;
+                    star = Some((star_p, star_v + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == b'*')
 }
 
 fn normalise(text: &str) -> std::borrow::Cow<'_, str> {

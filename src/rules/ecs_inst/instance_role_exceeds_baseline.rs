@@ -180,12 +180,17 @@ fn beyond(pattern: &str, baseline: &Policies) -> bool {
     let Some((prefix, name)) = pattern.split_once(':') else {
         return false;
     };
-    let services = iam_actions::services()
-        .iter()
-        .filter(|s| matches(prefix, s.prefix, true) == Match::Yes);
+    let services: Vec<_> = if prefix.contains(['*', '?']) {
+        iam_actions::services()
+            .iter()
+            .filter(|s| matches(prefix, s.prefix, true) == Match::Yes)
+            .collect()
+    } else {
+        iam_actions::service(prefix).into_iter().collect()
+    };
     for service in services {
         for action in service
-            .actions
+            .actions()
             .iter()
             .filter(|a| matches(name, a.name, true) == Match::Yes)
         {

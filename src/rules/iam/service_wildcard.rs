@@ -59,7 +59,7 @@ impl Check for ServiceWildcard {
                         continue;
                     };
                     let management = service
-                        .actions
+                        .actions()
                         .iter()
                         .filter(|a| a.level == AccessLevel::PermissionsManagement)
                         .count();
@@ -70,7 +70,7 @@ impl Check for ServiceWildcard {
                     format!(
                         "`{}` allows all {} actions of `{}`{management}",
                         value.value,
-                        service.actions.len(),
+                        service.actions().len(),
                         service.prefix
                     )
                 };

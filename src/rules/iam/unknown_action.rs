@@ -84,7 +84,7 @@ fn problem(action: &str) -> Option<(String, Option<String>)> {
             closest(prefix, prefixes).map(|p| format!("Did you mean `{p}:{name}`?")),
         ));
     };
-    let names = || service.actions.iter().map(|a| a.name);
+    let names = || service.actions().iter().map(|a| a.name);
     if name.contains(['*', '?']) {
         let matched = names().any(|n| matches(name, n, true) == Match::Yes);
         return (!matched).then(|| {
