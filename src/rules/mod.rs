@@ -163,6 +163,7 @@ pub static RULES: &[&dyn Rule] = &[
     &iam::principal_placement::PrincipalPlacement,
     &iam::admin_star::AdminStar,
     &iam::service_wildcard::ServiceWildcard,
+    &iam::resource_star::ResourceStar,
     &iam::passrole_star::PassRoleStar,
     &iam::not_elements_with_allow::NotElementsWithAllow,
     &iam::privilege_escalation::PrivilegeEscalation,

@@ -9,6 +9,7 @@ pub mod not_elements_with_allow;
 pub mod passrole_star;
 pub mod principal_placement;
 pub mod privilege_escalation;
+pub mod resource_star;
 pub mod service_wildcard;
 pub mod sid;
 pub mod statement_structure;
