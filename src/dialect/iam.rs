@@ -44,7 +44,20 @@ pub fn standalone(root: &Node) -> PolicyDocument {
         .filter(|s| s.principal.is_some() || s.not_principal.is_some())
         .collect();
     if !with_principal.is_empty() {
-        let assumes = with_principal.iter().all(|s| {
+        // A trust policy is about assuming the role (`sts:AssumeRole…`, and `sts:TagSession`
+        // or `sts:SetSourceIdentity` beside it) and names no resource: the role is the
+        // resource. Anything else with a principal is a resource policy (or a resource
+        // control policy, which names `sts:AssumeRole` among others).
+        let sts_only = |s: &&Statement| {
+            s.resources().is_none()
+                && s.action.as_ref().is_some_and(|a| {
+                    a.values
+                        .iter()
+                        .filter_map(Val::value)
+                        .all(|v| v.to_ascii_lowercase().starts_with("sts:"))
+                })
+        };
+        let assumes = with_principal.iter().any(|s| {
             s.action.as_ref().is_some_and(|a| {
                 a.values
                     .iter()
@@ -52,7 +65,7 @@ pub fn standalone(root: &Node) -> PolicyDocument {
                     .any(|v| v.to_ascii_lowercase().starts_with("sts:assumerole"))
             })
         });
-        document.kind = if assumes {
+        document.kind = if assumes && with_principal.iter().all(sts_only) {
             PolicyKind::Trust
         } else {
             PolicyKind::Resource
@@ -360,5 +373,44 @@ pub fn known_elements(statement_level: bool) -> &'static [&'static str] {
         STATEMENT_ELEMENTS
     } else {
         DOCUMENT_ELEMENTS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse_json;
+
+    fn kind(json: &str) -> PolicyKind {
+        standalone(&parse_json(json).unwrap()).kind
+    }
+
+    #[test]
+    fn a_standalone_policy_is_told_by_its_shape() {
+        assert_eq!(
+            kind(
+                r#"{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#
+            ),
+            PolicyKind::Identity
+        );
+        assert_eq!(
+            kind(
+                r#"{"Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}]}"#
+            ),
+            PolicyKind::Trust
+        );
+        assert_eq!(
+            kind(
+                r#"{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "ecr:BatchGetImage"}]}"#
+            ),
+            PolicyKind::Resource
+        );
+        // A resource control policy names sts:AssumeRole among other actions, on resources.
+        assert_eq!(
+            kind(
+                r#"{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": ["sts:AssumeRole", "s3:*"], "Resource": "*"}]}"#
+            ),
+            PolicyKind::Resource
+        );
     }
 }

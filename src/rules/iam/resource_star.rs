@@ -70,10 +70,11 @@ impl Check for ResourceStar {
                 0 => crate::text::and_list(&named),
                 n => format!("{} and {n} more", named.join(", ")),
             };
+            let them = if scopable.len() == 1 { "it" } else { "them" };
             sink.report(
                 star,
                 format!(
-                    "{listed} can be limited to specific resources, but this statement allows them on every resource"
+                    "{listed} can be limited to specific resources, but this statement allows {them} on every resource"
                 ),
             )
             .help("Name the resources the workload uses (ARNs, with wildcards where needed).");
