@@ -10,6 +10,15 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     list(items, "and")
 }
 
+/// Like [`and_list`], naming at most `shown` items and counting the rest: "a, b and 3 more".
+pub fn and_list_cut<S: AsRef<str>>(items: &[S], shown: usize) -> String {
+    if items.len() <= shown {
+        return and_list(items);
+    }
+    let named: Vec<&str> = items[..shown].iter().map(AsRef::as_ref).collect();
+    format!("{} and {} more", named.join(", "), items.len() - shown)
+}
+
 fn list<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
     match items {
         [] => String::new(),
@@ -23,7 +32,7 @@ fn list<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{and_list, or_list};
+    use super::{and_list, and_list_cut, or_list};
 
     #[test]
     fn lists() {
@@ -32,5 +41,7 @@ mod tests {
         assert_eq!(or_list(&["a", "b"]), "a or b");
         assert_eq!(or_list(&["a", "b", "c"]), "a, b or c");
         assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(and_list_cut(&["a", "b", "c"], 3), "a, b and c");
+        assert_eq!(and_list_cut(&["a", "b", "c", "d"], 2), "a, b and 2 more");
     }
 }

@@ -118,25 +118,13 @@ fn from_string(
                 ),
                 error.span,
             )],
-            ..empty(span, kind)
+            ..PolicyDocument::empty(span, kind)
         },
     })
 }
 
-fn empty(span: Span, kind: PolicyKind) -> PolicyDocument {
-    PolicyDocument {
-        span,
-        kind,
-        version: None,
-        statement_key: None,
-        statements: Vec::new(),
-        malformed: Vec::new(),
-        unknown_elements: Vec::new(),
-    }
-}
-
 fn read_object(resolve: &dyn Resolve, node: &Node, kind: PolicyKind) -> PolicyDocument {
-    let mut document = empty(node.span, kind);
+    let mut document = PolicyDocument::empty(node.span, kind);
     let Some(entries) = node.as_object() else {
         document.malformed.push(Located::new(
             format!("a policy document is an object, not {}", node.type_name()),
@@ -191,17 +179,7 @@ fn read_object(resolve: &dyn Resolve, node: &Node, kind: PolicyKind) -> PolicyDo
 fn read_statement(resolve: &dyn Resolve, node: &Node, document: &mut PolicyDocument) -> Statement {
     let mut statement = Statement {
         span: node.span,
-        sid: None,
-        effect: None,
-        action: None,
-        not_action: None,
-        resource: None,
-        not_resource: None,
-        principal: None,
-        not_principal: None,
-        condition_key: None,
-        conditions: Vec::new(),
-        unknown_elements: Vec::new(),
+        ..Statement::default()
     };
     for entry in node.as_object().unwrap_or_default() {
         let Some(value) = resolve.structure(&entry.value) else {

@@ -164,26 +164,15 @@ fn read_only() -> PolicyDocument {
             key: span,
             values: actions,
         }),
-        not_action: None,
         resource: Some(Elements {
             key: span,
             values: vec![Val::Known(Located::new("*".to_string(), span))],
         }),
-        not_resource: None,
-        principal: None,
-        not_principal: None,
-        condition_key: None,
-        conditions: Vec::new(),
-        unknown_elements: Vec::new(),
+        ..Statement::default()
     };
     PolicyDocument {
-        span,
-        kind: PolicyKind::Identity,
-        version: None,
-        statement_key: None,
         statements: vec![statement],
-        malformed: Vec::new(),
-        unknown_elements: Vec::new(),
+        ..PolicyDocument::empty(span, PolicyKind::Identity)
     }
 }
 

@@ -47,13 +47,28 @@ pub struct PolicyDocument {
     pub unknown_elements: Vec<Located<String>>,
 }
 
+impl PolicyDocument {
+    /// A document with nothing in it yet, at `span`.
+    pub fn empty(span: Span, kind: PolicyKind) -> Self {
+        PolicyDocument {
+            span,
+            kind,
+            version: None,
+            statement_key: None,
+            statements: Vec::new(),
+            malformed: Vec::new(),
+            unknown_elements: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
     Allow,
     Deny,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Statement {
     pub span: Span,
     pub sid: Option<Val<String>>,

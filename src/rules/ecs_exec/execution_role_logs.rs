@@ -3,7 +3,7 @@ use crate::diagnostic::Sink;
 use crate::model::{LogConfiguration, Model, known, value};
 use crate::rules::Check;
 
-use super::{all_of, execution_role};
+use super::{all_of, on_execution_role_platform};
 
 declare_rule! {
     /// ## What it does
@@ -46,13 +46,7 @@ declare_rule! {
 
 impl Check for ExecutionRoleLogs {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
-            let Some(platform) = model.execution_role_platform(td) else {
-                continue;
-            };
-            let Some(role) = execution_role(model, td) else {
-                continue;
-            };
+        for (td, platform, role) in on_execution_role_platform(model) {
             for container in &td.containers {
                 let Some(logs) = &container.log_configuration else {
                     continue;

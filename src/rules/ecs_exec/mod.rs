@@ -40,6 +40,18 @@ fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<Execut
     })
 }
 
+/// Each task definition whose images and `awslogs` logs ECS handles with the execution role
+/// (on Fargate, external or managed instances; see [`Model::execution_role_platform`]), with
+/// that platform and the role, when the template declares it.
+fn on_execution_role_platform(
+    model: &Model,
+) -> impl Iterator<Item = (&TaskDefinition, &'static str, ExecutionRole<'_>)> {
+    model.task_definitions.iter().filter_map(|td| {
+        let platform = model.execution_role_platform(td)?;
+        Some((td, platform, execution_role(model, td)?))
+    })
+}
+
 /// "`a`, `b` and `c`".
 fn all_of(actions: &[&str]) -> String {
     let quoted: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();

@@ -73,15 +73,7 @@ impl Check for InstanceRoleExceedsBaseline {
                 continue;
             }
             let names: Vec<&str> = excess.iter().map(|e| e.what.as_str()).collect();
-            let listed = if names.len() > SHOWN {
-                format!(
-                    "{} and {} more",
-                    names[..SHOWN].join(", "),
-                    names.len() - SHOWN
-                )
-            } else {
-                crate::text::and_list(&names)
-            };
+            let listed = crate::text::and_list_cut(&names, SHOWN);
             let role = instance.role;
             let name = role.id.as_ref().map_or("", |id| id.value.as_str());
             let diagnostic = sink.report(
