@@ -111,10 +111,11 @@ fn descriptor(rule: &RuleMeta) -> Value {
     let mut properties = json!({"tags": rule.tags, "precision": "very-high"});
     if let Some(score) = rule.security_severity {
         properties["security-severity"] = json!(score);
-        properties["tags"]
-            .as_array_mut()
-            .expect("tags")
-            .push(json!("security"));
+        // Code scanning shows a security severity only for rules tagged `security`.
+        let tags = properties["tags"].as_array_mut().expect("tags");
+        if !tags.contains(&json!("security")) {
+            tags.push(json!("security"));
+        }
     }
     json!({
         "id": rule.id,
