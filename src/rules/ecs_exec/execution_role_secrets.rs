@@ -12,7 +12,8 @@ declare_rule! {
     /// `secretOptions` and `repositoryCredentials`: `ssm:GetParameters` on a Parameter Store
     /// parameter (by name or ARN), `secretsmanager:GetSecretValue` on a Secrets Manager
     /// secret (its ARN, without a JSON key suffix). For a `!Ref` to a resource whose kind
-    /// the value does not show, the role must allow neither to be reported. This applies on
+    /// the value does not show (also `!Sub "${Secret}:password::"`), the role must allow
+    /// neither to be reported. This applies on
     /// every launch type.
     ///
     /// ## Why is this bad?
@@ -104,8 +105,12 @@ enum Store {
 /// `:json-key:version-stage:version-id`, which is not part of the secret's ARN.
 fn secret_store(value_from: &str) -> Option<(Store, String)> {
     let value = value_from.replace("${AWS::Partition}", "aws");
-    if value.starts_with("${") && value.ends_with('}') && !value[2..].contains("${") {
-        return Some((Store::Either, value));
+    // A link (`!Ref DatabaseSecret`), alone or with a JSON key after it
+    // (`!Sub "${DatabaseSecret}:password::"`): the resource's ARN, of either store.
+    if value.starts_with("${")
+        && let Some(end) = value.find('}')
+    {
+        return Some((Store::Either, value[..=end].to_string()));
     }
     if !value.starts_with("arn:") {
         let name = value.trim_start_matches('/');
@@ -175,6 +180,10 @@ mod tests {
             ))
         );
         assert_eq!(secret_store("${DbSecret}").unwrap().0, Store::Either);
+        assert_eq!(
+            secret_store("${DbSecret}:password::"),
+            Some((Store::Either, "${DbSecret}".into()))
+        );
         assert_eq!(secret_store("arn:aws:s3:::bucket/key"), None);
     }
 }
