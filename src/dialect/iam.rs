@@ -11,8 +11,9 @@ use crate::source::embedded::parse_json_in_string;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Entry, Node, Value};
 
-const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
-const STATEMENT_ELEMENTS: &[&str] = &[
+/// The elements IAM knows at the top of a policy and in a statement.
+pub const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
+pub const STATEMENT_ELEMENTS: &[&str] = &[
     "Sid",
     "Effect",
     "Principal",
@@ -343,15 +344,6 @@ fn conditions(
         }
     }
     conditions
-}
-
-/// The element names IAM knows at each level, for "did you mean".
-pub fn known_elements(statement_level: bool) -> &'static [&'static str] {
-    if statement_level {
-        STATEMENT_ELEMENTS
-    } else {
-        DOCUMENT_ELEMENTS
-    }
 }
 
 #[cfg(test)]

@@ -15,14 +15,13 @@ pub mod role_trust;
 
 use crate::diagnostic::Sink;
 use crate::iam::{Access, Policies, allows};
-use crate::model::{Model, Role, TaskDefinition, Val};
+use crate::model::{Model, Resource, Role, TaskDefinition, Val};
 use crate::source::span::Span;
 
 /// A task definition's execution role, when the template declares it, with the policies in
 /// force for it and where the task definition names it.
 struct ExecutionRole<'a> {
     role: &'a Role,
-    name: String,
     reference: Span,
     policies: Policies<'a>,
 }
@@ -31,10 +30,6 @@ fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<Execut
     let role = model.role(&td.execution_role_arn)?;
     Some(ExecutionRole {
         role,
-        name: role
-            .id
-            .as_ref()
-            .map_or_else(String::new, |id| id.value.clone()),
         reference: td.execution_role_arn.as_ref().map(Val::span)?,
         policies: model.role_policies(role),
     })
@@ -78,14 +73,11 @@ impl ExecutionRole<'_> {
             span,
             format!(
                 "The execution role `{}` cannot {purpose}: its policies do not allow {missing}",
-                self.name
+                self.role.logical_id().unwrap_or_default()
             ),
         )
         .label(self.reference, "the task's execution role")
-        .label(
-            self.role.id.as_ref().map_or(self.role.span, |id| id.span),
-            "declared here",
-        )
+        .label(self.role.anchor(), "declared here")
         .help(help.to_string());
     }
 }

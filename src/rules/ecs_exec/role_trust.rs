@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Val, trusts};
+use crate::model::{Model, Resource, Val, trusts};
 use crate::rules::Check;
 
 declare_rule! {
@@ -54,7 +54,7 @@ impl Check for RoleTrust {
                 let Some(trust) = &role.trust else {
                     continue;
                 };
-                let name = role.id.as_ref().map_or("", |id| id.value.as_str());
+                let name = role.logical_id().unwrap_or_default();
                 sink.report(
                     field.as_ref().map_or(td.span, Val::span),
                     format!("The {what} `{name}` does not let ECS tasks assume it: its trust policy has no `Allow` of `sts:AssumeRole` for `ecs-tasks.amazonaws.com`"),

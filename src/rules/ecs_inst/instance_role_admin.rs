@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::iam::{Access, allows};
-use crate::model::Model;
+use crate::model::{Model, Resource};
 use crate::rules::Check;
 
 declare_rule! {
@@ -72,9 +72,9 @@ impl Check for InstanceRoleAdmin {
                 format!("{} on every resource", crate::text::and_list(&granted))
             };
             let role = instance.role;
-            let name = role.id.as_ref().map_or("", |id| id.value.as_str());
+            let name = role.logical_id().unwrap_or_default();
             sink.report(
-                role.id.as_ref().map_or(role.span, |id| id.span),
+                role.anchor(),
                 format!("The container instance role `{name}` allows {what}: any container on these instances can take over the account"),
             )
             .label(instance.span, instance.why.clone())

@@ -2,7 +2,9 @@ use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::{iam_actions, managed_policies};
 use crate::iam::{Access, Match, Policies, allows, glob::matches};
-use crate::model::{INSTANCE_ROLE_POLICY, InstanceRole, Model, PolicyDocument, Statement, Val};
+use crate::model::{
+    INSTANCE_ROLE_POLICY, InstanceRole, Model, PolicyDocument, Resource, Statement, Val,
+};
 use crate::rules::Check;
 use crate::source::span::Span;
 
@@ -75,9 +77,9 @@ impl Check for InstanceRoleExceedsBaseline {
             let names: Vec<&str> = excess.iter().map(|e| e.what.as_str()).collect();
             let listed = crate::text::and_list_cut(&names, SHOWN);
             let role = instance.role;
-            let name = role.id.as_ref().map_or("", |id| id.value.as_str());
+            let name = role.logical_id().unwrap_or_default();
             let diagnostic = sink.report(
-                role.id.as_ref().map_or(role.span, |id| id.span),
+                role.anchor(),
                 format!("The container instance role `{name}` allows more than the ECS agent needs ({INSTANCE_ROLE_POLICY}): {listed}. Every task on these instances can use these credentials through the instance metadata service"),
             );
             diagnostic.label(instance.span, instance.why.clone());

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::dialect::iam::known_elements;
+use crate::dialect::iam::{DOCUMENT_ELEMENTS, STATEMENT_ELEMENTS};
 use crate::model::{Elements, Model, PolicyKind, Statement, Val};
 use crate::rules::Check;
 use crate::source::span::Located;
@@ -47,7 +47,12 @@ impl Check for StatementStructure {
             for problem in &document.malformed {
                 sink.report(problem.span, capitalised(&problem.value));
             }
-            unknown_elements(&document.unknown_elements, false, sink);
+            unknown_elements(
+                &document.unknown_elements,
+                "policy",
+                DOCUMENT_ELEMENTS,
+                sink,
+            );
             if document.statement_key.is_none() && document.malformed.is_empty() {
                 sink.report(document.span, "The policy has no `Statement`");
             }
@@ -59,7 +64,12 @@ impl Check for StatementStructure {
 }
 
 fn check_statement(statement: &Statement, kind: PolicyKind, sink: &mut Sink) {
-    unknown_elements(&statement.unknown_elements, true, sink);
+    unknown_elements(
+        &statement.unknown_elements,
+        "statement",
+        STATEMENT_ELEMENTS,
+        sink,
+    );
     match &statement.effect {
         None => {
             sink.report(statement.span, "The statement has no `Effect`")
@@ -125,13 +135,8 @@ fn either(
     }
 }
 
-fn unknown_elements(unknown: &[Located<String>], statement_level: bool, sink: &mut Sink) {
-    let known = known_elements(statement_level);
-    let level = if statement_level {
-        "statement"
-    } else {
-        "policy"
-    };
+/// Elements a `level` ("policy", "statement") does not have, with the likely intended one.
+fn unknown_elements(unknown: &[Located<String>], level: &str, known: &[&str], sink: &mut Sink) {
     for element in unknown {
         let diagnostic = sink.report(
             element.span,
