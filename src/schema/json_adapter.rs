@@ -163,6 +163,9 @@ impl<'a> SchemaNode<'a, Spanned> for NodeRef<'a> {
             Value::String(_) => JsonType::String,
             Value::Array(_) => JsonType::Array,
             Value::Object(_) => JsonType::Object,
+            // Only known at apply time: its type is not known either, and the errors found
+            // at it are dropped.
+            Value::Expr(_) => JsonType::Null,
         }
     }
 

@@ -13,7 +13,7 @@ use serde_json::Value as Json;
 use crate::dialect::PartKind;
 use crate::dialect::reader::is_placeholder;
 use crate::source::span::Span;
-use crate::source::tree::Node;
+use crate::source::tree::{Node, Value};
 use crate::suggest::closest;
 use crate::text::or_list;
 use json_adapter::{NodeRef, Spanned};
@@ -68,7 +68,9 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
             let at = locate(node, &error);
             // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before
             // deployment: it satisfies `required`, and its type and value are not known yet.
-            let placeholder = at.node.as_str().is_some_and(is_placeholder);
+            // A Terraform expression is likewise only known at apply time.
+            let placeholder = at.node.as_str().is_some_and(is_placeholder)
+                || matches!(at.node.value, Value::Expr(_));
             (!placeholder).then(|| violation(&compiled.schema, at, &error))
         })
         .collect()

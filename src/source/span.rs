@@ -48,6 +48,12 @@ impl Span {
         Span::new(start, start + len)
     }
 
+    /// The same range in a text where this one's starts at `base` (a file within a
+    /// Terraform module's combined text).
+    pub fn shifted(self, base: usize) -> Span {
+        Span::new(self.start as usize + base, self.end as usize + base)
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

@@ -25,6 +25,40 @@ pub enum Value<'s> {
     /// Members in source order; duplicate keys are kept (the last one wins on lookup, as in
     /// the AWS SDKs' JSON readers).
     Object(Vec<Entry<'s>>),
+    /// A Terraform expression that is not a literal (`var.cpu`, `aws_iam_role.exec.arn`,
+    /// `"${local.name}-api"`): JSON and YAML never produce one.
+    Expr(Box<Expr<'s>>),
+}
+
+/// A Terraform expression, before and after evaluation. The HCL and `.tf.json` readers
+/// produce the first four forms; evaluation turns each into a value or into one of the last
+/// three, which are what the rules can see of a value Terraform only knows at apply time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr<'s> {
+    /// `var.cpu`, `local.containers[0].name`, `aws_iam_role.exec.arn`.
+    Traversal(Vec<Step<'s>>),
+    /// `jsonencode(…)`, `file("…")`: the function's name and its arguments.
+    Call { name: String, args: Vec<Node<'s>> },
+    /// A string with interpolations: literal parts as strings, the rest as expressions.
+    Template(Vec<Node<'s>>),
+    /// Anything a linter cannot evaluate for certain (conditionals, `for`, arithmetic).
+    Opaque,
+    /// Evaluated: an attribute of a resource or data source of the same configuration.
+    Link {
+        id: String,
+        attribute: Option<String>,
+    },
+    /// Evaluated: a string whose unknown parts are written `${…}`.
+    Partial(String),
+    /// Evaluated: known only at apply time.
+    Unknown,
+}
+
+/// One step of a traversal: a name (`.arn`) or an index (`[0]`, `["web"]`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step<'s> {
+    Name(Cow<'s, str>),
+    Index(Node<'s>),
 }
 
 /// One member of an object: the key with its own span, and the value.
@@ -84,6 +118,7 @@ impl<'s> Node<'s> {
                 .map(|e| (e.key.to_string(), e.value.to_json()))
                 .collect::<serde_json::Map<_, _>>()
                 .into(),
+            Value::Expr(_) => serde_json::Value::Null,
         }
     }
 
@@ -96,6 +131,7 @@ impl<'s> Node<'s> {
             Value::String(_) => "a string",
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
+            Value::Expr(_) => "an expression",
         }
     }
 

@@ -1,0 +1,334 @@
+//! HCL (`.tf`) to the configuration tree. `hcl-edit` keeps the byte range of every
+//! expression, so a finding inside `jsonencode([{ … }])` points at the HCL that wrote it.
+
+use std::borrow::Cow;
+
+use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl_edit::structure::{Body, Structure};
+use hcl_edit::template::{Element, Template};
+
+use crate::source::ParseError;
+use crate::source::span::{Located, Span};
+use crate::source::tree::{Entry, Expr, Node, Step, Value};
+
+use super::config::Block;
+
+/// Parses one `.tf` file whose text starts at `base` in the unit's text.
+pub fn parse(text: &str, base: usize) -> Result<Vec<Block>, ParseError> {
+    // hcl-edit does not skip a byte-order mark; Terraform does.
+    let (text, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
+        None => (text, base),
+    };
+    let body = hcl_edit::parser::parse_body(text).map_err(|error| {
+        let location = error.location();
+        let offset = line_column_offset(text, location.line(), location.column());
+        ParseError::new(
+            format!(
+                "this is not valid HCL ({}); if Terraform accepts the file, please report it: \
+                 ecslint did not lint it",
+                first_line(&error.to_string())
+            ),
+            Span::char_at(text, offset).shifted(base),
+        )
+    })?;
+    let at = At { base };
+    Ok(body
+        .iter()
+        .filter_map(Structure::as_block)
+        .map(|block| Block {
+            kind: block.ident.as_str().to_string(),
+            labels: block
+                .labels
+                .iter()
+                .map(|label| {
+                    Located::new(label.as_str().to_string(), at.span(label, Span::default()))
+                })
+                .collect(),
+            body: at.body(&block.body, at.span(block, Span::default())),
+        })
+        .collect())
+}
+
+/// Converts template text (a `.tf.json` string) that starts at `base` in the unit's text.
+pub fn template(text: &str, base: usize, whole: Span) -> Node<'static> {
+    match hcl_edit::parser::parse_template(text) {
+        Ok(template) => At { base }.template(&template, whole),
+        Err(_) => Node::new(whole, Value::Expr(Box::new(Expr::Opaque))),
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with("expected") || l.trim_start().starts_with("invalid"))
+        .map_or_else(|| message.lines().next().unwrap_or_default(), str::trim)
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn line_column_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(at, _)| line_start + at)
+}
+
+/// Where the file starts in the unit's text.
+#[derive(Clone, Copy)]
+struct At {
+    base: usize,
+}
+
+impl At {
+    fn span(self, item: &impl hcl_edit::Span, fallback: Span) -> Span {
+        item.span().map_or(fallback, |r| {
+            Span::new(self.base + r.start, self.base + r.end)
+        })
+    }
+
+    /// A body: its arguments, then each kind of nested block as one array.
+    fn body(self, body: &Body, span: Span) -> Node<'static> {
+        let mut entries: Vec<Entry<'static>> = Vec::new();
+        for structure in body.iter() {
+            match structure {
+                Structure::Attribute(attribute) => {
+                    let key_span = self.span(&attribute.key, span);
+                    entries.push(Entry {
+                        key: Cow::Owned(attribute.key.as_str().to_string()),
+                        key_span,
+                        value: self.expression(&attribute.value, key_span),
+                    });
+                }
+                Structure::Block(block) => {
+                    let key_span = self.span(&block.ident, span);
+                    let block_span = self.span(block, key_span);
+                    let ident = block.ident.as_str();
+                    // `dynamic "load_balancer" { for_each = … }` makes blocks only known at
+                    // plan time.
+                    if ident == "dynamic" {
+                        if let Some(label) = block.labels.first() {
+                            entries.push(Entry {
+                                key: Cow::Owned(label.as_str().to_string()),
+                                key_span: self.span(label, key_span),
+                                value: Node::new(block_span, Value::Expr(Box::new(Expr::Opaque))),
+                            });
+                        }
+                        continue;
+                    }
+                    let node = self.body(&block.body, block_span);
+                    match entries.iter_mut().find(|e| e.key == ident) {
+                        Some(Entry {
+                            value:
+                                Node {
+                                    span,
+                                    value: Value::Array(items),
+                                },
+                            ..
+                        }) => {
+                            *span = span.cover(block_span);
+                            items.push(node);
+                        }
+                        _ => entries.push(Entry {
+                            key: Cow::Owned(ident.to_string()),
+                            key_span,
+                            value: Node::new(block_span, Value::Array(vec![node])),
+                        }),
+                    }
+                }
+            }
+        }
+        Node::new(span, Value::Object(entries))
+    }
+
+    fn expression(self, written: &Expression, fallback: Span) -> Node<'static> {
+        let span = self.span(written, fallback);
+        let value = match written {
+            Expression::Null(_) => Value::Null,
+            Expression::Bool(b) => Value::Bool(*b.value()),
+            Expression::Number(n) => Value::Number(Cow::Owned(n.value().to_string())),
+            Expression::String(s) => Value::String(Cow::Owned(s.value().clone())),
+            Expression::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .map(|item| self.expression(item, span))
+                    .collect(),
+            ),
+            Expression::Object(object) => Value::Object(
+                object
+                    .iter()
+                    .filter_map(|(key, value)| {
+                        let key_span = self.span(key, span);
+                        let name = match key {
+                            ObjectKey::Ident(ident) => ident.as_str().to_string(),
+                            ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
+                            // A computed key (`(var.name) = …`) names an unknown member.
+                            ObjectKey::Expression(_) => return None,
+                        };
+                        Some(Entry {
+                            key: Cow::Owned(name),
+                            key_span,
+                            value: self.expression(value.expr(), key_span),
+                        })
+                    })
+                    .collect(),
+            ),
+            Expression::StringTemplate(template) => {
+                return self.elements(template.iter(), span);
+            }
+            Expression::HeredocTemplate(heredoc) => return self.template(&heredoc.template, span),
+            Expression::Parenthesis(inner) => return self.expression(inner.inner(), span),
+            Expression::Variable(name) => expr(Expr::Traversal(vec![Step::Name(Cow::Owned(
+                name.as_str().to_string(),
+            ))])),
+            Expression::Traversal(traversal) => expr(self.traversal(traversal, span)),
+            Expression::FuncCall(call) => {
+                let mut name = String::new();
+                for part in &call.name.namespace {
+                    name.push_str(part.as_str());
+                    name.push_str("::");
+                }
+                name.push_str(call.name.name.as_str());
+                expr(Expr::Call {
+                    name,
+                    args: call
+                        .args
+                        .iter()
+                        .map(|arg| self.expression(arg, span))
+                        .collect(),
+                })
+            }
+            Expression::UnaryOp(op) if *op.operator.value() == UnaryOperator::Neg => {
+                match op.expr.as_number() {
+                    Some(n) => Value::Number(Cow::Owned(format!("-{n}"))),
+                    None => expr(Expr::Opaque),
+                }
+            }
+            _ => expr(Expr::Opaque),
+        };
+        Node::new(span, value)
+    }
+
+    /// `var.cpu`, `aws_iam_role.exec.arn`, `local.containers[0]`: a named root and its
+    /// steps. Splats and traversals of computed values are opaque.
+    fn traversal(self, traversal: &hcl_edit::expr::Traversal, span: Span) -> Expr<'static> {
+        let Expression::Variable(root) = &traversal.expr else {
+            return Expr::Opaque;
+        };
+        let mut steps = vec![Step::Name(Cow::Owned(root.as_str().to_string()))];
+        for operator in &traversal.operators {
+            steps.push(match operator.value() {
+                TraversalOperator::GetAttr(name) => {
+                    Step::Name(Cow::Owned(name.as_str().to_string()))
+                }
+                TraversalOperator::Index(index) => Step::Index(self.expression(index, span)),
+                TraversalOperator::LegacyIndex(index) => Step::Index(Node::new(
+                    span,
+                    Value::Number(Cow::Owned(index.value().to_string())),
+                )),
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                    return Expr::Opaque;
+                }
+            });
+        }
+        Expr::Traversal(steps)
+    }
+
+    fn template(self, template: &Template, span: Span) -> Node<'static> {
+        self.elements(template.iter(), span)
+    }
+
+    /// A template: one literal is a plain string; anything else keeps its parts.
+    fn elements<'e>(
+        self,
+        elements: impl Iterator<Item = &'e Element>,
+        span: Span,
+    ) -> Node<'static> {
+        let parts: Vec<Node<'static>> = elements
+            .map(|element| match element {
+                Element::Literal(literal) => Node::new(
+                    self.span(literal, span),
+                    Value::String(Cow::Owned(literal.value().clone())),
+                ),
+                Element::Interpolation(interpolation) => self.expression(&interpolation.expr, span),
+                Element::Directive(_) => Node::new(span, expr(Expr::Opaque)),
+            })
+            .collect();
+        match parts.as_slice() {
+            [] => Node::new(span, Value::String(Cow::Borrowed(""))),
+            [
+                Node {
+                    value: Value::String(s),
+                    ..
+                },
+            ] => Node::new(span, Value::String(s.clone())),
+            _ => Node::new(span, expr(Expr::Template(parts))),
+        }
+    }
+}
+
+fn expr(e: Expr<'static>) -> Value<'static> {
+    Value::Expr(Box::new(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Node<'static> {
+        parse(text, 0).unwrap().remove(0).body
+    }
+
+    #[test]
+    fn blocks_arguments_and_nested_blocks() {
+        let text = "resource \"aws_ecs_service\" \"api\" {\n  name = \"api\"\n  desired_count = 2\n  load_balancer {\n    container_port = 80\n  }\n  load_balancer {\n    container_port = 81\n  }\n}\n";
+        let blocks = parse(text, 0).unwrap();
+        assert_eq!(blocks[0].kind, "resource");
+        assert_eq!(blocks[0].labels[1].value, "api");
+        let body = &blocks[0].body;
+        let name = body.get("name").unwrap();
+        assert_eq!(&text[name.span.range()], "\"api\"");
+        let lbs = body.get("load_balancer").unwrap().as_array().unwrap();
+        assert_eq!(lbs.len(), 2);
+        let port = lbs[1].get("container_port").unwrap();
+        assert_eq!(&text[port.span.range()], "81");
+    }
+
+    #[test]
+    fn expressions_keep_their_spans() {
+        let text = "locals {\n  a = var.cpu\n  b = jsonencode([{ name = \"x\", cpu = -1 }])\n  c = \"${var.n}-api\"\n  d = <<-EOF\n    {\"k\": 1}\n  EOF\n}\n";
+        let b = body(text);
+        let a = b.get("a").unwrap();
+        assert_eq!(&text[a.span.range()], "var.cpu");
+        assert!(
+            matches!(&a.value, Value::Expr(e) if matches!(**e, Expr::Traversal(ref s) if s.len() == 2))
+        );
+        let Value::Expr(call) = &b.get("b").unwrap().value else {
+            panic!()
+        };
+        let Expr::Call { name, args } = &**call else {
+            panic!()
+        };
+        assert_eq!(name, "jsonencode");
+        let cpu = args[0].as_array().unwrap()[0].get("cpu").unwrap();
+        assert_eq!(cpu.value, Value::Number("-1".into()));
+        assert!(
+            matches!(&b.get("c").unwrap().value, Value::Expr(e) if matches!(**e, Expr::Template(_)))
+        );
+        let d = b.get("d").unwrap();
+        assert_eq!(d.as_str(), Some("{\"k\": 1}\n"));
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let text = "resource \"a\" \"b\" {\n  x = \n}\n";
+        let error = parse(text, 10).unwrap_err();
+        assert!(error.span.start >= 10, "{error:?}");
+        assert!(error.message.contains("not valid HCL"), "{}", error.message);
+    }
+}
