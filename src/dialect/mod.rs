@@ -5,6 +5,7 @@ pub mod cloudformation;
 pub mod ecs_api;
 pub mod iam;
 pub mod reader;
+pub mod resources;
 pub mod terraform;
 
 use crate::source::tree::Node;

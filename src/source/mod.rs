@@ -4,6 +4,7 @@ pub mod discover;
 pub mod embedded;
 pub mod json;
 pub mod line_index;
+pub mod sources;
 pub mod span;
 pub mod tree;
 pub mod yaml;

@@ -41,7 +41,16 @@ pub enum Expr<'s> {
     Call { name: String, args: Vec<Node<'s>> },
     /// A string with interpolations: literal parts as strings, the rest as expressions.
     Template(Vec<Node<'s>>),
-    /// Anything a linter cannot evaluate for certain (conditionals, `for`, arithmetic).
+    /// `condition ? yes : no`.
+    Conditional(Box<[Node<'s>; 3]>),
+    /// `a == b` (`equal`) or `a != b`.
+    Compare {
+        equal: bool,
+        operands: Box<[Node<'s>; 2]>,
+    },
+    /// `!a`.
+    Not(Box<Node<'s>>),
+    /// Anything a linter cannot evaluate for certain (`for`, arithmetic, splats).
     Opaque,
     /// Evaluated: an attribute of a resource or data source of the same configuration.
     Link {
@@ -52,6 +61,26 @@ pub enum Expr<'s> {
     Partial(String),
     /// Evaluated: known only at apply time.
     Unknown,
+}
+
+impl<'s> Expr<'s> {
+    /// The expression's operands, for passes that rewrite every node.
+    pub fn children_mut(&mut self) -> Vec<&mut Node<'s>> {
+        match self {
+            Expr::Traversal(steps) => steps
+                .iter_mut()
+                .filter_map(|s| match s {
+                    Step::Index(n) => Some(n),
+                    Step::Name(_) => None,
+                })
+                .collect(),
+            Expr::Call { args: nodes, .. } | Expr::Template(nodes) => nodes.iter_mut().collect(),
+            Expr::Conditional(nodes) => nodes.iter_mut().collect(),
+            Expr::Compare { operands, .. } => operands.iter_mut().collect(),
+            Expr::Not(node) => vec![node],
+            Expr::Opaque | Expr::Link { .. } | Expr::Partial(_) | Expr::Unknown => Vec::new(),
+        }
+    }
 }
 
 /// One step of a traversal: a name (`.arn`) or an index (`[0]`, `["web"]`).
@@ -102,6 +131,34 @@ impl<'s> Node<'s> {
 
     pub fn entry(&self, key: &str) -> Option<&Entry<'s>> {
         self.as_object()?.iter().rev().find(|e| e.key == key)
+    }
+
+    /// The node with every string copied, moved by `base` bytes (for a file read into a
+    /// larger text, such as a Terraform module's).
+    pub fn to_owned_at(&self, base: usize) -> Node<'static> {
+        let own = |s: &Cow<str>| Cow::Owned(s.to_string());
+        let value = match &self.value {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(own(n)),
+            Value::String(s) => Value::String(own(s)),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|n| n.to_owned_at(base)).collect())
+            }
+            Value::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: own(&e.key),
+                        key_span: e.key_span.shifted(base),
+                        value: e.value.to_owned_at(base),
+                    })
+                    .collect(),
+            ),
+            // Only Terraform's readers make expressions, and they make them owned.
+            Value::Expr(_) => Value::Expr(Box::new(Expr::Opaque)),
+        };
+        Node::new(self.span.shifted(base), value)
     }
 
     /// The value as `serde_json` sees it, for the cold paths that need one (schema error

@@ -1,8 +1,8 @@
-//! From a template's resources to the model, for one scenario. ECS task definitions and
-//! services use the dialect-independent adapters; the resources around them are read here.
+//! From a template's resources to the model, for one scenario: each resource type names a
+//! [`Kind`] the shared builder reads.
 
-use crate::dialect::reader::{Reader, Scalar};
-use crate::dialect::{adapt, iam};
+use crate::dialect::reader::Reader;
+use crate::dialect::resources::{Builder, Kind};
 use crate::model::*;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Node, Value};
@@ -12,12 +12,14 @@ use super::template::Template;
 /// Every resource ecslint understands, with its logical id, among those whose `Condition`
 /// holds (`exists`).
 pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> Model {
-    let mut model = Model::default();
-    let mut associations = Vec::new();
+    let mut builder = Builder::default();
     for resource in &template.resources {
         if !resource.condition.is_none_or(&exists) {
             continue;
         }
+        let Some(kind) = kind(resource.kind) else {
+            continue;
+        };
         let empty;
         let p = match resource.properties {
             Some(properties) => properties,
@@ -29,232 +31,32 @@ pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> 
                 &empty
             }
         };
-        let id = Some(Located::new(resource.id.to_string(), resource.id_span));
-        match resource.kind {
-            "AWS::ECS::TaskDefinition" => model.task_definitions.push(TaskDefinition {
-                id,
-                ..adapt::task_definition(r, p)
-            }),
-            "AWS::ECS::Service" => model.services.push(Service {
-                id,
-                ..adapt::service(r, p)
-            }),
-            "AWS::ECS::Cluster" => model.clusters.push(Cluster {
-                span: p.span,
-                id,
-                cluster_name: r.string(p, "clusterName"),
-                capacity_providers: targets(r, p, "capacityProviders"),
-                default_strategy: adapt::capacity_provider_strategy(
-                    r,
-                    p,
-                    "defaultCapacityProviderStrategy",
-                ),
-            }),
-            "AWS::ECS::ClusterCapacityProviderAssociations" => associations.push(Association {
-                cluster: r.target(p, "cluster"),
-                capacity_providers: targets(r, p, "capacityProviders"),
-                default_strategy: adapt::capacity_provider_strategy(
-                    r,
-                    p,
-                    "defaultCapacityProviderStrategy",
-                ),
-            }),
-            "AWS::ECS::CapacityProvider" => model.capacity_providers.push(CapacityProvider {
-                span: p.span,
-                id,
-                name: r.string(p, "name"),
-                auto_scaling_group: r
-                    .get(p, "autoScalingGroupProvider")
-                    .and_then(|g| r.target(g, "autoScalingGroupArn")),
-            }),
-            "AWS::ElasticLoadBalancingV2::TargetGroup" => model.target_groups.push(TargetGroup {
-                span: p.span,
-                id,
-                target_type: r.string(p, "targetType"),
-                health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
-            }),
-            "AWS::ElasticLoadBalancing::LoadBalancer" => {
-                model.classic_load_balancers.push(ClassicLoadBalancer {
-                    span: p.span,
-                    id,
-                    load_balancer_name: r.string(p, "loadBalancerName"),
-                    instance_ports: r
-                        .objects(p, "listeners")
-                        .filter_map(|l| r.u32(l, "instancePort"))
-                        .collect(),
-                })
-            }
-            "AWS::IAM::Role" => {
-                let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
-                let inline: Vec<_> = r.objects(p, "policies").collect();
-                let documents: Vec<_> = inline
-                    .iter()
-                    .filter_map(|policy| {
-                        document(r, policy, "policyDocument", PolicyKind::Identity)
-                    })
-                    .collect();
-                model.roles.push(Role {
-                    span: p.span,
-                    id,
-                    role_name: r.string(p, "roleName"),
-                    trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
-                    opaque_policies: documents.len() < inline.len()
-                        || matches!(managed, Some(Val::Unknown(_)))
-                        || matches!(
-                            r.get(p, "policies").map(|n| r.resolve.scalar(n)),
-                            Some(Val::Unknown(_))
-                        ),
-                    managed_policy_arns: match managed {
-                        Some(Val::Known(items)) => items.value,
-                        _ => Vec::new(),
-                    },
-                    inline_policies: documents,
-                })
-            }
-            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => model.policies.push(Policy {
-                span: p.span,
-                id,
-                document: document(r, p, "policyDocument", PolicyKind::Identity),
-                roles: targets(r, p, "roles"),
-            }),
-            "AWS::ECR::Repository" => model.repositories.push(Repository {
-                span: p.span,
-                id,
-                policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
-            }),
-            "AWS::IAM::InstanceProfile" => model.instance_profiles.push(InstanceProfile {
-                span: p.span,
-                id,
-                roles: targets(r, p, "roles"),
-            }),
-            "AWS::EC2::LaunchTemplate" => {
-                let data = r.get(p, "launchTemplateData");
-                let profile = data.and_then(|d| r.get(d, "iamInstanceProfile"));
-                model.launch_templates.push(LaunchTemplate {
-                    span: p.span,
-                    id,
-                    instance_profile: profile
-                        .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
-                    user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
-                    joins_ecs_cluster: data
-                        .and_then(|d| r.get(d, "userData"))
-                        .and_then(|u| names_ecs_cluster(r.text, u)),
-                })
-            }
-            "AWS::AutoScaling::LaunchConfiguration" => {
-                model.launch_templates.push(LaunchTemplate {
-                    span: p.span,
-                    id,
-                    instance_profile: r.target(p, "iamInstanceProfile"),
-                    user_data: r.get(p, "userData").map(|u| u.span),
-                    joins_ecs_cluster: r
-                        .get(p, "userData")
-                        .and_then(|u| names_ecs_cluster(r.text, u)),
-                })
-            }
-            "AWS::AutoScaling::AutoScalingGroup" => {
-                model.auto_scaling_groups.push(AutoScalingGroup {
-                    span: p.span,
-                    id,
-                    launch_template: launch_template_of_group(r, p),
-                })
-            }
-            _ => {}
-        }
+        builder.add(
+            kind,
+            r,
+            p,
+            Located::new(resource.id.to_string(), resource.id_span),
+        );
     }
-    for association in associations {
-        merge_association(&mut model.clusters, association);
-    }
-    model
+    builder.finish()
 }
 
-/// `AWS::ECS::ClusterCapacityProviderAssociations`: a cluster's capacity providers and
-/// default strategy, set from outside the cluster resource.
-struct Association {
-    /// A `Ref` to the cluster, or its name.
-    cluster: Option<Val<Target>>,
-    capacity_providers: Vec<Val<Target>>,
-    default_strategy: Vec<CapacityProviderItem>,
-}
-
-fn merge_association(clusters: &mut [Cluster], association: Association) {
-    let Some(target) = association.cluster.as_ref().and_then(Val::value) else {
-        return;
-    };
-    let cluster = clusters.iter_mut().find(|c| match target {
-        Target::Resource(id) => c.id.as_ref().is_some_and(|own| &own.value == id),
-        Target::Named(name) => value(&c.cluster_name) == Some(name),
-    });
-    if let Some(cluster) = cluster {
-        cluster
-            .capacity_providers
-            .extend(association.capacity_providers);
-        cluster
-            .default_strategy
-            .extend(association.default_strategy);
-    }
-}
-
-/// The launch template or launch configuration an Auto Scaling group starts instances from,
-/// directly or through its mixed instances policy.
-fn launch_template_of_group(r: &Reader, group: &Node) -> Option<Val<Target>> {
-    let specification = |spec: &Node| {
-        r.target(spec, "launchTemplateId")
-            .or_else(|| r.target(spec, "launchTemplateName"))
-    };
-    r.get(group, "launchTemplate")
-        .and_then(specification)
-        .or_else(|| r.target(group, "launchConfigurationName"))
-        .or_else(|| {
-            let mixed = r.get(group, "mixedInstancesPolicy")?;
-            let template = r.get(mixed, "launchTemplate")?;
-            specification(r.get(template, "launchTemplateSpecification")?)
-        })
-}
-
-/// A policy document property, read with `r`'s resolver; `r.text` finds positions in
-/// documents written as JSON strings.
-fn document(r: &Reader, obj: &Node, camel: &str, kind: PolicyKind) -> Option<PolicyDocument> {
-    iam::embedded(r.resolve, r.get(obj, camel)?, kind, r.text)
-}
-
-/// Where user data sets `ECS_CLUSTER` (in `/etc/ecs/ecs.config`), which makes the instances
-/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`; `text`
-/// is the file, to point at the name itself.
-fn names_ecs_cluster(text: &str, user_data: &Node) -> Option<Span> {
-    const NAME: &str = "ECS_CLUSTER";
-    match &user_data.value {
-        Value::String(s) if s.contains(NAME) => {
-            let written = text.get(user_data.span.range()).unwrap_or_default();
-            Some(match written.find(NAME) {
-                Some(at) => {
-                    let start = user_data.span.start as usize + at;
-                    Span::new(start, start + NAME.len())
-                }
-                None => user_data.span,
-            })
-        }
-        Value::Array(items) => items.iter().find_map(|i| names_ecs_cluster(text, i)),
-        Value::Object(entries) => entries
-            .iter()
-            .find_map(|e| names_ecs_cluster(text, &e.value)),
-        _ => None,
-    }
-}
-
-fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {
-    list(r, obj, camel, |s| s.target())
-}
-
-/// The elements of a list property; an unknown list is empty.
-fn list<T>(
-    r: &Reader,
-    obj: &Node,
-    camel: &str,
-    parse: impl Fn(&Scalar) -> Option<T>,
-) -> Vec<Val<T>> {
-    match r.list(obj, camel, parse) {
-        Some(Val::Known(items)) => items.value,
-        _ => Vec::new(),
-    }
+fn kind(resource_type: &str) -> Option<Kind> {
+    Some(match resource_type {
+        "AWS::ECS::TaskDefinition" => Kind::TaskDefinition,
+        "AWS::ECS::Service" => Kind::Service,
+        "AWS::ECS::ClusterCapacityProviderAssociations" => Kind::ClusterCapacityProviders,
+        "AWS::ECS::Cluster" => Kind::Cluster,
+        "AWS::ECS::CapacityProvider" => Kind::CapacityProvider,
+        "AWS::ElasticLoadBalancingV2::TargetGroup" => Kind::TargetGroup,
+        "AWS::ElasticLoadBalancing::LoadBalancer" => Kind::ClassicLoadBalancer,
+        "AWS::IAM::Role" => Kind::Role,
+        "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => Kind::Policy,
+        "AWS::ECR::Repository" => Kind::Repository,
+        "AWS::IAM::InstanceProfile" => Kind::InstanceProfile,
+        "AWS::EC2::LaunchTemplate" => Kind::LaunchTemplate,
+        "AWS::AutoScaling::LaunchConfiguration" => Kind::LaunchConfiguration,
+        "AWS::AutoScaling::AutoScalingGroup" => Kind::AutoScalingGroup,
+        _ => return None,
+    })
 }

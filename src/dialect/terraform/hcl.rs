@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::{Element, Template};
 
@@ -15,6 +15,31 @@ use super::config::Block;
 
 /// Parses one `.tf` file whose text starts at `base` in the unit's text.
 pub fn parse(text: &str, base: usize) -> Result<Vec<Block>, ParseError> {
+    let (body, at) = parse_body(text, base)?;
+    Ok(body
+        .iter()
+        .filter_map(Structure::as_block)
+        .map(|block| Block {
+            kind: block.ident.as_str().to_string(),
+            labels: block
+                .labels
+                .iter()
+                .map(|label| {
+                    Located::new(label.as_str().to_string(), at.span(label, Span::default()))
+                })
+                .collect(),
+            body: at.body(&block.body, at.span(block, Span::default())),
+        })
+        .collect())
+}
+
+/// A file of arguments only (`terraform.tfvars`), as an object.
+pub fn values(text: &str, base: usize) -> Result<Node<'static>, ParseError> {
+    let (body, at) = parse_body(text, base)?;
+    Ok(at.body(&body, Span::new(base, base + text.len())))
+}
+
+fn parse_body(text: &str, base: usize) -> Result<(Body, At), ParseError> {
     // hcl-edit does not skip a byte-order mark; Terraform does.
     let (text, base) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
@@ -32,22 +57,7 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Block>, ParseError> {
             Span::char_at(text, offset).shifted(base),
         )
     })?;
-    let at = At { base };
-    Ok(body
-        .iter()
-        .filter_map(Structure::as_block)
-        .map(|block| Block {
-            kind: block.ident.as_str().to_string(),
-            labels: block
-                .labels
-                .iter()
-                .map(|label| {
-                    Located::new(label.as_str().to_string(), at.span(label, Span::default()))
-                })
-                .collect(),
-            body: at.body(&block.body, at.span(block, Span::default())),
-        })
-        .collect())
+    Ok((body, At { base }))
 }
 
 /// Converts template text (a `.tf.json` string) that starts at `base` in the unit's text.
@@ -203,11 +213,31 @@ impl At {
                         .collect(),
                 })
             }
-            Expression::UnaryOp(op) if *op.operator.value() == UnaryOperator::Neg => {
-                match op.expr.as_number() {
-                    Some(n) => Value::Number(Cow::Owned(format!("-{n}"))),
-                    None => expr(Expr::Opaque),
+            Expression::UnaryOp(op) => match (op.operator.value(), op.expr.as_number()) {
+                (UnaryOperator::Neg, Some(n)) => Value::Number(Cow::Owned(format!("-{n}"))),
+                (UnaryOperator::Not, _) => {
+                    expr(Expr::Not(Box::new(self.expression(&op.expr, span))))
                 }
+                _ => expr(Expr::Opaque),
+            },
+            Expression::Conditional(c) => expr(Expr::Conditional(Box::new([
+                self.expression(&c.cond_expr, span),
+                self.expression(&c.true_expr, span),
+                self.expression(&c.false_expr, span),
+            ]))),
+            Expression::BinaryOp(op)
+                if matches!(
+                    op.operator.value(),
+                    BinaryOperator::Eq | BinaryOperator::NotEq
+                ) =>
+            {
+                expr(Expr::Compare {
+                    equal: *op.operator.value() == BinaryOperator::Eq,
+                    operands: Box::new([
+                        self.expression(&op.lhs_expr, span),
+                        self.expression(&op.rhs_expr, span),
+                    ]),
+                })
             }
             _ => expr(Expr::Opaque),
         };

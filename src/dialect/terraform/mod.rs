@@ -3,4 +3,7 @@
 //! Terraform knows at plan or apply time stays unknown.
 
 pub mod config;
+pub mod evaluate;
 pub mod hcl;
+pub mod load;
+pub mod tfjson;

@@ -1,0 +1,352 @@
+//! From a declared resource to the model, whatever declares it: CloudFormation and
+//! Terraform name the resource types differently and spell their properties differently, but
+//! a role is a role. Each dialect says which [`Kind`] a resource is and supplies a reader for
+//! its properties in the ECS API's shape; the reading is written once, here.
+
+use crate::dialect::reader::{Reader, Scalar};
+use crate::dialect::{adapt, iam};
+use crate::model::*;
+use crate::source::span::{Located, Span};
+use crate::source::tree::{Node, Value};
+
+/// The resource types ecslint models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    TaskDefinition,
+    Service,
+    Cluster,
+    /// A cluster's capacity providers and default strategy, set from outside the cluster.
+    ClusterCapacityProviders,
+    CapacityProvider,
+    TargetGroup,
+    ClassicLoadBalancer,
+    Role,
+    /// An identity policy attached to roles (`roles`).
+    Policy,
+    /// A managed policy attached to a role by a separate resource (`role`, `policyArn`).
+    PolicyAttachment,
+    Repository,
+    /// A repository policy set from outside the repository (`repository`, `policyText`).
+    RepositoryPolicy,
+    InstanceProfile,
+    LaunchTemplate,
+    LaunchConfiguration,
+    AutoScalingGroup,
+}
+
+/// The model being filled, and what must be merged into it once every resource is read.
+#[derive(Default)]
+pub struct Builder {
+    model: Model,
+    associations: Vec<Association>,
+    attachments: Vec<Attachment>,
+    repository_policies: Vec<(Val<Target>, Option<PolicyDocument>, Located<String>)>,
+}
+
+impl Builder {
+    /// Adds the resource `id`, of kind `kind`, whose properties `p` are read with `r`.
+    pub fn add(&mut self, kind: Kind, r: &Reader, p: &Node, id: Located<String>) {
+        let model = &mut self.model;
+        let id = Some(id);
+        match kind {
+            Kind::TaskDefinition => model.task_definitions.push(TaskDefinition {
+                id,
+                ..adapt::task_definition(r, p)
+            }),
+            Kind::Service => model.services.push(Service {
+                id,
+                ..adapt::service(r, p)
+            }),
+            Kind::Cluster => model.clusters.push(Cluster {
+                span: p.span,
+                id,
+                cluster_name: r.string(p, "clusterName"),
+                capacity_providers: targets(r, p, "capacityProviders"),
+                default_strategy: adapt::capacity_provider_strategy(
+                    r,
+                    p,
+                    "defaultCapacityProviderStrategy",
+                ),
+            }),
+            Kind::ClusterCapacityProviders => self.associations.push(Association {
+                cluster: r.target(p, "cluster"),
+                capacity_providers: targets(r, p, "capacityProviders"),
+                default_strategy: adapt::capacity_provider_strategy(
+                    r,
+                    p,
+                    "defaultCapacityProviderStrategy",
+                ),
+            }),
+            Kind::CapacityProvider => model.capacity_providers.push(CapacityProvider {
+                span: p.span,
+                id,
+                name: r.string(p, "name"),
+                auto_scaling_group: r
+                    .get(p, "autoScalingGroupProvider")
+                    .and_then(|g| r.target(g, "autoScalingGroupArn")),
+            }),
+            Kind::TargetGroup => model.target_groups.push(TargetGroup {
+                span: p.span,
+                id,
+                target_type: r.string(p, "targetType"),
+                health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
+            }),
+            Kind::ClassicLoadBalancer => model.classic_load_balancers.push(ClassicLoadBalancer {
+                span: p.span,
+                id,
+                load_balancer_name: r.string(p, "loadBalancerName"),
+                instance_ports: r
+                    .objects(p, "listeners")
+                    .filter_map(|l| r.u32(l, "instancePort"))
+                    .collect(),
+            }),
+            Kind::Role => {
+                let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
+                let inline: Vec<_> = r.objects(p, "policies").collect();
+                let documents: Vec<_> = inline
+                    .iter()
+                    .filter_map(|policy| {
+                        document(r, policy, "policyDocument", PolicyKind::Identity)
+                    })
+                    .collect();
+                model.roles.push(Role {
+                    span: p.span,
+                    id,
+                    role_name: r.string(p, "roleName"),
+                    trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
+                    opaque_policies: documents.len() < inline.len()
+                        || matches!(managed, Some(Val::Unknown(_)))
+                        || matches!(
+                            r.get(p, "policies").map(|n| r.resolve.scalar(n)),
+                            Some(Val::Unknown(_))
+                        ),
+                    managed_policy_arns: match managed {
+                        Some(Val::Known(items)) => items.value,
+                        _ => Vec::new(),
+                    },
+                    inline_policies: documents,
+                })
+            }
+            Kind::Policy => model.policies.push(Policy {
+                span: p.span,
+                id,
+                document: document(r, p, "policyDocument", PolicyKind::Identity),
+                roles: targets(r, p, "roles"),
+            }),
+            Kind::Repository => model.repositories.push(Repository {
+                span: p.span,
+                id,
+                policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
+            }),
+            Kind::InstanceProfile => model.instance_profiles.push(InstanceProfile {
+                span: p.span,
+                id,
+                roles: targets(r, p, "roles"),
+            }),
+            Kind::LaunchTemplate => {
+                let data = r.get(p, "launchTemplateData");
+                let profile = data.and_then(|d| r.get(d, "iamInstanceProfile"));
+                model.launch_templates.push(LaunchTemplate {
+                    span: p.span,
+                    id,
+                    instance_profile: profile
+                        .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
+                    user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
+                    joins_ecs_cluster: data
+                        .and_then(|d| r.get(d, "userData"))
+                        .and_then(|u| names_ecs_cluster(r.text, u)),
+                })
+            }
+            Kind::LaunchConfiguration => model.launch_templates.push(LaunchTemplate {
+                span: p.span,
+                id,
+                instance_profile: r.target(p, "iamInstanceProfile"),
+                user_data: r.get(p, "userData").map(|u| u.span),
+                joins_ecs_cluster: r
+                    .get(p, "userData")
+                    .and_then(|u| names_ecs_cluster(r.text, u)),
+            }),
+            Kind::AutoScalingGroup => model.auto_scaling_groups.push(AutoScalingGroup {
+                span: p.span,
+                id,
+                launch_template: launch_template_of_group(r, p),
+            }),
+            Kind::PolicyAttachment => self.attachments.push(Attachment {
+                role: r.target(p, "role"),
+                policy_arn: r.target(p, "policyArn"),
+            }),
+            Kind::RepositoryPolicy => {
+                if let Some(repository) = r.target(p, "repository") {
+                    let policy = document(r, p, "policyText", PolicyKind::Resource);
+                    if let Some(id) = id {
+                        self.repository_policies.push((repository, policy, id));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The model, with what separate resources set merged into the resources they name.
+    pub fn finish(mut self) -> Model {
+        for association in std::mem::take(&mut self.associations) {
+            merge_association(&mut self.model.clusters, association);
+        }
+        for attachment in std::mem::take(&mut self.attachments) {
+            self.attach(attachment);
+        }
+        for (repository, policy, id) in std::mem::take(&mut self.repository_policies) {
+            let target = repository.value().cloned();
+            let existing = self
+                .model
+                .repositories
+                .iter_mut()
+                .find(|r| names(target.as_ref(), &r.id, None));
+            match existing {
+                Some(existing) => existing.policy = policy,
+                None => self.model.repositories.push(Repository {
+                    span: id.span,
+                    id: Some(id),
+                    policy,
+                }),
+            }
+        }
+        self.model
+    }
+
+    /// A policy attachment: a policy of the same configuration gains the role; a managed
+    /// policy's ARN joins the role's managed policies.
+    fn attach(&mut self, attachment: Attachment) {
+        let (Some(role), Some(policy_arn)) = (attachment.role, attachment.policy_arn) else {
+            return;
+        };
+        if let Some(Target::Named(arn)) = policy_arn.value() {
+            let target = role.value().cloned();
+            if let Some(owner) = self
+                .model
+                .roles
+                .iter_mut()
+                .find(|r| names(target.as_ref(), &r.id, r.role_name.as_ref()))
+            {
+                owner
+                    .managed_policy_arns
+                    .push(Val::Known(Located::new(arn.clone(), policy_arn.span())));
+            }
+            return;
+        }
+        let target = policy_arn.value().cloned();
+        if let Some(policy) = self
+            .model
+            .policies
+            .iter_mut()
+            .find(|p| names(target.as_ref(), &p.id, None))
+        {
+            policy.roles.push(role);
+        }
+    }
+}
+
+/// Whether `target` names the resource with logical id `id` (or, written out, its `name`).
+fn names(target: Option<&Target>, id: &Option<LogicalId>, name: Option<&Val<String>>) -> bool {
+    match target {
+        Some(Target::Resource(want)) => id.as_ref().is_some_and(|own| &own.value == want),
+        Some(Target::Named(want)) => name.and_then(Val::value) == Some(want),
+        None => false,
+    }
+}
+
+/// A managed policy attached to a role by a resource of its own.
+struct Attachment {
+    role: Option<Val<Target>>,
+    policy_arn: Option<Val<Target>>,
+}
+
+/// A cluster's capacity providers and
+/// default strategy, set from outside the cluster resource.
+struct Association {
+    /// A `Ref` to the cluster, or its name.
+    cluster: Option<Val<Target>>,
+    capacity_providers: Vec<Val<Target>>,
+    default_strategy: Vec<CapacityProviderItem>,
+}
+
+fn merge_association(clusters: &mut [Cluster], association: Association) {
+    let Some(target) = association.cluster.as_ref().and_then(Val::value) else {
+        return;
+    };
+    let cluster = clusters.iter_mut().find(|c| match target {
+        Target::Resource(id) => c.id.as_ref().is_some_and(|own| &own.value == id),
+        Target::Named(name) => value(&c.cluster_name) == Some(name),
+    });
+    if let Some(cluster) = cluster {
+        cluster
+            .capacity_providers
+            .extend(association.capacity_providers);
+        cluster
+            .default_strategy
+            .extend(association.default_strategy);
+    }
+}
+
+/// The launch template or launch configuration an Auto Scaling group starts instances from,
+/// directly or through its mixed instances policy.
+fn launch_template_of_group(r: &Reader, group: &Node) -> Option<Val<Target>> {
+    let specification = |spec: &Node| {
+        r.target(spec, "launchTemplateId")
+            .or_else(|| r.target(spec, "launchTemplateName"))
+    };
+    r.get(group, "launchTemplate")
+        .and_then(specification)
+        .or_else(|| r.target(group, "launchConfigurationName"))
+        .or_else(|| {
+            let mixed = r.get(group, "mixedInstancesPolicy")?;
+            let template = r.get(mixed, "launchTemplate")?;
+            specification(r.get(template, "launchTemplateSpecification")?)
+        })
+}
+
+/// A policy document property, read with `r`'s resolver; `r.text` finds positions in
+/// documents written as JSON strings.
+fn document(r: &Reader, obj: &Node, camel: &str, kind: PolicyKind) -> Option<PolicyDocument> {
+    iam::embedded(r.resolve, r.get(obj, camel)?, kind, r.text)
+}
+
+/// Where user data sets `ECS_CLUSTER` (in `/etc/ecs/ecs.config`), which makes the instances
+/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`; `text`
+/// is the file, to point at the name itself.
+fn names_ecs_cluster(text: &str, user_data: &Node) -> Option<Span> {
+    const NAME: &str = "ECS_CLUSTER";
+    match &user_data.value {
+        Value::String(s) if s.contains(NAME) => {
+            let written = text.get(user_data.span.range()).unwrap_or_default();
+            Some(match written.find(NAME) {
+                Some(at) => {
+                    let start = user_data.span.start as usize + at;
+                    Span::new(start, start + NAME.len())
+                }
+                None => user_data.span,
+            })
+        }
+        Value::Array(items) => items.iter().find_map(|i| names_ecs_cluster(text, i)),
+        Value::Object(entries) => entries
+            .iter()
+            .find_map(|e| names_ecs_cluster(text, &e.value)),
+        _ => None,
+    }
+}
+
+fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {
+    list(r, obj, camel, |s| s.target())
+}
+
+/// The elements of a list property; an unknown list is empty.
+fn list<T>(
+    r: &Reader,
+    obj: &Node,
+    camel: &str,
+    parse: impl Fn(&Scalar) -> Option<T>,
+) -> Vec<Val<T>> {
+    match r.list(obj, camel, parse) {
+        Some(Val::Known(items)) => items.value,
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,669 @@
+//! Evaluating configuration as far as a linter can know it for certain: literals, variables
+//! (caller arguments, `tfvars`, defaults), locals, `jsonencode`, files read by `file` and
+//! `templatefile`, `aws_iam_policy_document` data sources and references between resources.
+//! Everything else becomes [`Expr::Unknown`], which no rule reports on.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
+
+use crate::source::sources::Sources;
+use crate::source::span::{Origin, Span};
+use crate::source::tree::{Entry, Expr, Node, Step, Value};
+
+use super::config::Block;
+use super::hcl;
+use super::load::Unit;
+
+/// How deep references are followed (`local.a` → `local.b` → …); a cycle stops here.
+const MAX_DEPTH: usize = 32;
+/// The largest file `file()` reads.
+const MAX_READ_BYTES: u64 = 16 << 20;
+
+/// A resource with its body evaluated.
+#[derive(Debug)]
+pub struct Resource {
+    /// The address without instance keys: `module.api.aws_ecs_service.web`.
+    pub id: String,
+    pub kind: String,
+    /// The resource's name label.
+    pub id_span: Span,
+    pub body: Node<'static>,
+    /// Where values reached through variables and locals were written, by the span of the
+    /// reference (each resource has its own: a module's `var.cpu` differs per call).
+    pub origins: FxHashMap<Span, Origin>,
+}
+
+/// Evaluates every managed resource of every instance in the unit.
+pub fn resources(unit: &Unit, sources: &mut Sources) -> Vec<Resource> {
+    let mut out = Vec::new();
+    let mut eval = Eval {
+        unit,
+        sources,
+        origins: FxHashMap::default(),
+        depth: 0,
+    };
+    for (index, instance) in unit.instances.iter().enumerate() {
+        let module = &unit.modules[instance.module];
+        for block in module.blocks.iter().filter(|b| b.kind == "resource") {
+            let (Some(kind), Some(name)) = (block.label(0), block.label(1)) else {
+                continue;
+            };
+            if eval.absent(block, index) {
+                continue;
+            }
+            let body = eval.eval(&block.body, index);
+            out.push(Resource {
+                id: format!("{}{}.{}", instance.prefix, kind.value, name.value),
+                kind: kind.value.clone(),
+                id_span: name.span,
+                body,
+                origins: std::mem::take(&mut eval.origins),
+            });
+        }
+    }
+    out
+}
+
+struct Eval<'u, 's> {
+    unit: &'u Unit,
+    sources: &'s mut Sources,
+    origins: FxHashMap<Span, Origin>,
+    depth: usize,
+}
+
+impl<'u> Eval<'u, '_> {
+    /// Whether `count = 0` (or a condition that makes it 0) removes the resource.
+    fn absent(&mut self, block: &'u Block, instance: usize) -> bool {
+        let Some(count) = block.body.get("count") else {
+            return false;
+        };
+        matches!(self.eval(count, instance).value, Value::Number(n) if n == "0")
+    }
+
+    fn eval(&mut self, node: &'u Node<'static>, instance: usize) -> Node<'static> {
+        if self.depth > MAX_DEPTH {
+            return unknown(node.span);
+        }
+        self.depth += 1;
+        let value = match &node.value {
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|n| self.eval(n, instance)).collect())
+            }
+            Value::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: e.key.clone(),
+                        key_span: e.key_span,
+                        value: self.eval(&e.value, instance),
+                    })
+                    .collect(),
+            ),
+            Value::Expr(expr) => {
+                let result = self.expr(expr, node.span, instance);
+                self.depth -= 1;
+                return result;
+            }
+            other => other.clone(),
+        };
+        self.depth -= 1;
+        Node::new(node.span, value)
+    }
+
+    fn expr(&mut self, expr: &'u Expr<'static>, span: Span, instance: usize) -> Node<'static> {
+        match expr {
+            Expr::Traversal(steps) => self.traversal(steps, span, instance),
+            Expr::Call { name, args } => self.call(name, args, span, instance),
+            Expr::Template(parts) => {
+                let parts: Vec<_> = parts.iter().map(|p| self.eval(p, instance)).collect();
+                template(parts, span)
+            }
+            Expr::Conditional(branches) => {
+                let [condition, yes, no] = &**branches;
+                match self.eval(condition, instance).value {
+                    Value::Bool(true) => self.eval(yes, instance),
+                    Value::Bool(false) => self.eval(no, instance),
+                    _ => unknown(span),
+                }
+            }
+            Expr::Compare { equal, operands } => {
+                let [a, b] = &**operands;
+                let (a, b) = (self.eval(a, instance), self.eval(b, instance));
+                match (scalar_text(&a), scalar_text(&b)) {
+                    (Some(x), Some(y)) => Node::new(span, Value::Bool((x == y) == *equal)),
+                    _ => unknown(span),
+                }
+            }
+            Expr::Not(operand) => match self.eval(operand, instance).value {
+                Value::Bool(b) => Node::new(span, Value::Bool(!b)),
+                _ => unknown(span),
+            },
+            _ => unknown(span),
+        }
+    }
+
+    fn traversal(
+        &mut self,
+        steps: &'u [Step<'static>],
+        span: Span,
+        instance: usize,
+    ) -> Node<'static> {
+        let Some(Step::Name(root)) = steps.first() else {
+            return unknown(span);
+        };
+        let name = |i: usize| match steps.get(i) {
+            Some(Step::Name(n)) => Some(n.as_ref()),
+            _ => None,
+        };
+        let module = self.unit.module_of(instance);
+        let (value, rest) = match root.as_ref() {
+            "var" => {
+                let Some(var) = name(1) else {
+                    return unknown(span);
+                };
+                (self.variable(var, span, instance), 2)
+            }
+            "local" => {
+                let Some((value, _)) = name(1).and_then(|n| module.local(n)) else {
+                    return unknown(span);
+                };
+                let what = format!("local `{}`", name(1).unwrap_or_default());
+                let value = self.eval(value, instance);
+                (self.relocate(value, span, what), 2)
+            }
+            "path" => match name(1) {
+                Some("module") => (string(span, crate::display_path(&module.dir)), 2),
+                Some("root") => (
+                    string(span, crate::display_path(&self.unit.modules[0].dir)),
+                    2,
+                ),
+                Some("cwd") => (string(span, ".".to_string()), 2),
+                _ => return unknown(span),
+            },
+            "data" => {
+                let (Some(kind), Some(label)) = (name(1), name(2)) else {
+                    return unknown(span);
+                };
+                if kind == "aws_iam_policy_document"
+                    && matches!(name(3), Some("json" | "minified_json"))
+                    && let Some(block) = module.data(kind, label)
+                {
+                    let body = self.eval(&block.body, instance);
+                    return policy_document(&body, span);
+                }
+                return link(
+                    span,
+                    format!(
+                        "{}data.{kind}.{label}",
+                        self.unit.instances[instance].prefix
+                    ),
+                    attribute(&steps[3..]),
+                );
+            }
+            "module" | "each" | "count" | "self" | "terraform" => return unknown(span),
+            kind => {
+                let Some(label) = name(1) else {
+                    return unknown(span);
+                };
+                return link(
+                    span,
+                    format!("{}{kind}.{label}", self.unit.instances[instance].prefix),
+                    attribute(&steps[2..]),
+                );
+            }
+        };
+        self.index(value, &steps[rest..], span, instance)
+    }
+
+    /// A variable's value in an instance: the calling block's argument, `tfvars` at the
+    /// root, or the default.
+    fn variable(&mut self, name: &str, span: Span, instance: usize) -> Node<'static> {
+        let unit = self.unit;
+        if let Some(call) = &unit.instances[instance].call {
+            let block = &unit.module_of(call.caller).blocks[call.block];
+            if let Some(argument) = block.body.get(name) {
+                let value = self.eval(argument, call.caller);
+                let what = format!("the argument `{name}` of module `{}`", call.name);
+                return self.relocate(value, span, what);
+            }
+        } else if let Some(value) = unit.tfvars.get(name) {
+            let value = self.eval(value, instance);
+            return self.relocate(value, span, format!("`{name}` in the variable files"));
+        }
+        match unit
+            .module_of(instance)
+            .variable(name)
+            .and_then(|v| v.body.get("default"))
+        {
+            Some(default) if default.value != Value::Null => {
+                let value = self.eval(default, instance);
+                self.relocate(value, span, format!("the default of variable `{name}`"))
+            }
+            _ => unknown(span),
+        }
+    }
+
+    /// Steps into a value: `.name`, `[0]`, `["key"]`; count and `for_each` keys of
+    /// resources are not values, so unknown.
+    fn index(
+        &mut self,
+        mut value: Node<'static>,
+        steps: &'u [Step<'static>],
+        span: Span,
+        instance: usize,
+    ) -> Node<'static> {
+        for step in steps {
+            let key = match step {
+                Step::Name(n) => Some(n.to_string()),
+                Step::Index(i) => scalar_text(&self.eval(i, instance)),
+            };
+            let next = match (&value.value, key) {
+                (Value::Object(_), Some(key)) => value.get(&key).cloned(),
+                (Value::Array(items), Some(key)) => key
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i).cloned()),
+                _ => None,
+            };
+            value = next.unwrap_or_else(|| unknown(span));
+        }
+        value
+    }
+
+    /// A scalar reached through a reference is reported where the reference is written,
+    /// with where it was written as its origin. Structures keep their own spans.
+    fn relocate(&mut self, mut value: Node<'static>, span: Span, what: String) -> Node<'static> {
+        if matches!(value.value, Value::Array(_) | Value::Object(_)) {
+            return value;
+        }
+        if !matches!(value.value, Value::Expr(_)) {
+            let origin = self.origins.get(&value.span).cloned().unwrap_or(Origin {
+                span: value.span,
+                what,
+            });
+            self.origins.insert(span, origin);
+        }
+        value.span = span;
+        value
+    }
+
+    fn call(
+        &mut self,
+        name: &str,
+        args: &'u [Node<'static>],
+        span: Span,
+        instance: usize,
+    ) -> Node<'static> {
+        let arg = |i: usize, eval: &mut Self| args.get(i).map(|a| eval.eval(a, instance));
+        match (name, args.len()) {
+            // A JSON document written as an HCL value is that value.
+            ("jsonencode" | "tostring" | "tonumber" | "trimspace" | "chomp", 1) => {
+                arg(0, self).unwrap_or_else(|| unknown(span))
+            }
+            // User data is read as the text it encodes.
+            ("base64encode" | "base64gzip", 1) => arg(0, self).unwrap_or_else(|| unknown(span)),
+            ("file" | "filebase64", 1) => match arg(0, self).as_ref().and_then(Node::as_str) {
+                Some(path) => self.read(path, instance).unwrap_or_else(|| unknown(span)),
+                None => unknown(span),
+            },
+            ("templatefile", 2) => {
+                let path = arg(0, self);
+                let vars = arg(1, self);
+                match (path.as_ref().and_then(Node::as_str), vars) {
+                    (Some(path), Some(vars)) if vars.as_object().is_some() => self
+                        .render(path, vars, instance)
+                        .unwrap_or_else(|| unknown(span)),
+                    _ => unknown(span),
+                }
+            }
+            ("merge", _) => {
+                let mut entries: Vec<Entry<'static>> = Vec::new();
+                for i in 0..args.len() {
+                    match arg(i, self).map(|n| n.value) {
+                        Some(Value::Object(more)) => {
+                            for entry in more {
+                                entries.retain(|e| e.key != entry.key);
+                                entries.push(entry);
+                            }
+                        }
+                        _ => return unknown(span),
+                    }
+                }
+                Node::new(span, Value::Object(entries))
+            }
+            ("concat", _) => {
+                let mut items = Vec::new();
+                for i in 0..args.len() {
+                    match arg(i, self).map(|n| n.value) {
+                        Some(Value::Array(more)) => items.extend(more),
+                        _ => return unknown(span),
+                    }
+                }
+                Node::new(span, Value::Array(items))
+            }
+            ("lower" | "upper", 1) => match arg(0, self) {
+                Some(Node {
+                    span: at,
+                    value: Value::String(s),
+                }) => {
+                    let s = if name == "lower" {
+                        s.to_lowercase()
+                    } else {
+                        s.to_uppercase()
+                    };
+                    Node::new(at, Value::String(Cow::Owned(s)))
+                }
+                _ => unknown(span),
+            },
+            _ => unknown(span),
+        }
+    }
+
+    /// A file a module reads, relative to the module's directory or else the working
+    /// directory: its text, located in the sources so findings point into it.
+    fn read(&mut self, path: &str, instance: usize) -> Option<Node<'static>> {
+        let dir = &self.unit.module_of(instance).dir;
+        let candidates = [dir.join(path), PathBuf::from(path)];
+        let found = candidates.iter().find(|p| p.is_file())?;
+        let name = crate::display_path(&super::load::normalize(found));
+        if let Some(file) = self.sources.find(&name) {
+            let text = self.sources.text[file.span.range()].to_string();
+            return Some(string(file.span, text));
+        }
+        if std::fs::metadata(found).ok()?.len() > MAX_READ_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(found).ok()?;
+        let text = std::str::from_utf8(&bytes).ok()?;
+        let start = self.sources.add(name, text);
+        Some(string(
+            Span::new(start, start + text.len()),
+            text.to_string(),
+        ))
+    }
+
+    /// `templatefile(path, vars)`: the file with its interpolations filled from `vars`;
+    /// unknown unless every one of them is known.
+    fn render(
+        &mut self,
+        path: &str,
+        vars: Node<'static>,
+        instance: usize,
+    ) -> Option<Node<'static>> {
+        let file = self.read(path, instance)?;
+        let text = file.as_str()?;
+        let parsed = hcl::template(text, file.span.start as usize, file.span);
+        let rendered = match &parsed.value {
+            Value::Expr(e) => match &**e {
+                Expr::Template(parts) => {
+                    template(parts.iter().map(|p| fill(p, &vars)).collect(), file.span)
+                }
+                _ => unknown(file.span),
+            },
+            _ => file.clone(),
+        };
+        match rendered.value {
+            Value::String(_) => Some(rendered),
+            _ => None,
+        }
+    }
+}
+
+/// A `templatefile` interpolation filled from the template's variables: `${cpu}`,
+/// `${config.cpu}`; anything else is unknown.
+fn fill(part: &Node<'static>, vars: &Node<'static>) -> Node<'static> {
+    let Value::Expr(e) = &part.value else {
+        return part.clone();
+    };
+    let Expr::Traversal(steps) = &**e else {
+        return unknown(part.span);
+    };
+    let mut value = Some(vars);
+    for step in steps {
+        value = match step {
+            Step::Name(n) => value.and_then(|v| v.get(n)),
+            Step::Index(_) => None,
+        };
+    }
+    value.cloned().unwrap_or_else(|| unknown(part.span))
+}
+
+/// A template's evaluated parts as one value: a lone interpolation keeps its type
+/// (`"${var.cpu}"` is the number); otherwise a string, partial when some part is unknown.
+fn template(mut parts: Vec<Node<'static>>, span: Span) -> Node<'static> {
+    if parts.len() == 1 && !matches!(parts[0].value, Value::String(_)) {
+        return parts.remove(0);
+    }
+    let mut text = String::new();
+    let mut partial = false;
+    for part in &parts {
+        match &part.value {
+            Value::Expr(e) => {
+                partial = true;
+                match &**e {
+                    Expr::Link { id, attribute } => {
+                        text.push_str("${");
+                        text.push_str(id);
+                        if let Some(attribute) = attribute {
+                            text.push('.');
+                            text.push_str(attribute);
+                        }
+                        text.push('}');
+                    }
+                    Expr::Partial(s) => text.push_str(s),
+                    _ => text.push_str("${…}"),
+                }
+            }
+            _ => match scalar_text(part) {
+                Some(s) => text.push_str(&s),
+                None => {
+                    partial = true;
+                    text.push_str("${…}");
+                }
+            },
+        }
+    }
+    let value = if partial {
+        Value::Expr(Box::new(Expr::Partial(text)))
+    } else {
+        Value::String(Cow::Owned(text))
+    };
+    Node::new(span, value)
+}
+
+/// The JSON document an `aws_iam_policy_document` data source produces, built from its
+/// evaluated body with the HCL's spans: `actions` becomes `Action` where `actions` is
+/// written.
+fn policy_document(body: &Node<'static>, span: Span) -> Node<'static> {
+    let Some(statements) = body.get("statement") else {
+        return Node::new(span, Value::Object(vec![version(span)]));
+    };
+    let Some(statements) = statements.as_array() else {
+        return unknown(span);
+    };
+    let statements = statements.iter().map(statement).collect();
+    let version_entry = match body.entry("version") {
+        Some(e) => Entry {
+            key: "Version".into(),
+            key_span: e.key_span,
+            value: e.value.clone(),
+        },
+        None => version(span),
+    };
+    let statement_span = body.entry("statement").map_or(span, |e| e.key_span);
+    Node::new(
+        body.span,
+        Value::Object(vec![
+            version_entry,
+            Entry {
+                key: "Statement".into(),
+                key_span: statement_span,
+                value: Node::new(statement_span, Value::Array(statements)),
+            },
+        ]),
+    )
+}
+
+fn version(span: Span) -> Entry<'static> {
+    Entry {
+        key: "Version".into(),
+        key_span: span,
+        value: Node::new(span, Value::String("2012-10-17".into())),
+    }
+}
+
+fn statement(block: &Node<'static>) -> Node<'static> {
+    const RENAMED: [(&str, &str); 6] = [
+        ("sid", "Sid"),
+        ("effect", "Effect"),
+        ("actions", "Action"),
+        ("not_actions", "NotAction"),
+        ("resources", "Resource"),
+        ("not_resources", "NotResource"),
+    ];
+    let mut entries = Vec::new();
+    for entry in block.as_object().unwrap_or_default() {
+        let key = match entry.key.as_ref() {
+            "principals" => "Principal",
+            "not_principals" => "NotPrincipal",
+            "condition" => "Condition",
+            other => match RENAMED.iter().find(|(tf, _)| *tf == other) {
+                Some((_, json)) => json,
+                None => continue,
+            },
+        };
+        let value = match key {
+            "Principal" | "NotPrincipal" => principals(&entry.value),
+            "Condition" => conditions(&entry.value),
+            _ => entry.value.clone(),
+        };
+        entries.push(Entry {
+            key: key.into(),
+            key_span: entry.key_span,
+            value,
+        });
+    }
+    Node::new(block.span, Value::Object(entries))
+}
+
+/// `principals { type = "Service", identifiers = [...] }` blocks as `{"Service": [...]}`;
+/// `type = "*"` with `identifiers = ["*"]` is `"*"`.
+fn principals(blocks: &Node<'static>) -> Node<'static> {
+    keyed(blocks, "type", "identifiers", |key, value| {
+        (key == "*").then(|| Node::new(value.span, Value::String("*".into())))
+    })
+}
+
+/// `condition { test, variable, values }` blocks as `{"test": {"variable": values}}`.
+fn conditions(blocks: &Node<'static>) -> Node<'static> {
+    let Some(items) = blocks.as_array() else {
+        return unknown(blocks.span);
+    };
+    let mut tests: Vec<Entry<'static>> = Vec::new();
+    for item in items {
+        let (Some(test), Some(variable), Some(values)) =
+            (item.get("test"), item.get("variable"), item.get("values"))
+        else {
+            return unknown(blocks.span);
+        };
+        let (Some(test_name), Some(variable_name)) = (test.as_str(), variable.as_str()) else {
+            return unknown(blocks.span);
+        };
+        let member = Entry {
+            key: variable_name.to_string().into(),
+            key_span: variable.span,
+            value: values.clone(),
+        };
+        match tests.iter_mut().find(|e| e.key == test_name) {
+            Some(Entry {
+                value:
+                    Node {
+                        value: Value::Object(members),
+                        ..
+                    },
+                ..
+            }) => members.push(member),
+            _ => tests.push(Entry {
+                key: test_name.to_string().into(),
+                key_span: test.span,
+                value: Node::new(item.span, Value::Object(vec![member])),
+            }),
+        }
+    }
+    Node::new(blocks.span, Value::Object(tests))
+}
+
+/// Blocks with a key argument and a value argument, as one object; `whole` may replace the
+/// object (a principal of `*`).
+fn keyed(
+    blocks: &Node<'static>,
+    key: &str,
+    value: &str,
+    whole: impl Fn(&str, &Node<'static>) -> Option<Node<'static>>,
+) -> Node<'static> {
+    let Some(items) = blocks.as_array() else {
+        return unknown(blocks.span);
+    };
+    let mut entries: Vec<Entry<'static>> = Vec::new();
+    for item in items {
+        let (Some(k), Some(v)) = (item.get(key), item.get(value)) else {
+            return unknown(blocks.span);
+        };
+        let Some(name) = k.as_str() else {
+            return unknown(blocks.span);
+        };
+        if let Some(replacement) = whole(name, v) {
+            return replacement;
+        }
+        match entries.iter_mut().find(|e| e.key == name) {
+            Some(existing) => {
+                let mut items = existing
+                    .value
+                    .as_array()
+                    .map(<[_]>::to_vec)
+                    .unwrap_or_default();
+                items.extend(
+                    v.as_array()
+                        .map(<[_]>::to_vec)
+                        .unwrap_or_else(|| vec![v.clone()]),
+                );
+                existing.value = Node::new(existing.value.span.cover(v.span), Value::Array(items));
+            }
+            None => entries.push(Entry {
+                key: name.to_string().into(),
+                key_span: k.span,
+                value: v.clone(),
+            }),
+        }
+    }
+    Node::new(blocks.span, Value::Object(entries))
+}
+
+fn scalar_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::String(s) | Value::Number(s) => Some(s.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn attribute(steps: &[Step]) -> Option<String> {
+    steps.iter().find_map(|s| match s {
+        Step::Name(n) => Some(n.to_string()),
+        Step::Index(_) => None,
+    })
+}
+
+pub fn unknown(span: Span) -> Node<'static> {
+    Node::new(span, Value::Expr(Box::new(Expr::Unknown)))
+}
+
+fn link(span: Span, id: String, attribute: Option<String>) -> Node<'static> {
+    Node::new(span, Value::Expr(Box::new(Expr::Link { id, attribute })))
+}
+
+fn string(span: Span, s: String) -> Node<'static> {
+    Node::new(span, Value::String(Cow::Owned(s)))
+}
