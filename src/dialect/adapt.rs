@@ -9,6 +9,7 @@ use super::reader::Reader;
 
 pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
     let runtime_platform = r.get(obj, "runtimePlatform");
+    let documents = r.documents();
     TaskDefinition {
         span: obj.span,
         id: None,
@@ -27,7 +28,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
         placement_constraints: r.present(obj, "placementConstraints"),
         containers: r
             .objects(obj, "containerDefinitions")
-            .map(|c| container(r, c))
+            .map(|c| container(&documents, c))
             .collect(),
         volumes: r
             .objects(obj, "volumes")

@@ -17,6 +17,9 @@ pub enum PartKind {
     TaskDefinition,
     /// An ECS API service (camelCase).
     Service,
+    /// A task definition's container definitions on their own: Terraform's
+    /// `container_definitions` JSON.
+    ContainerDefinitions,
 }
 
 impl PartKind {
@@ -24,6 +27,7 @@ impl PartKind {
         match self {
             PartKind::TaskDefinition => "ECS task definition",
             PartKind::Service => "ECS service",
+            PartKind::ContainerDefinitions => "list of ECS container definitions",
         }
     }
 }

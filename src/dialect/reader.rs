@@ -180,7 +180,21 @@ pub struct Reader<'r> {
     pub text: &'r str,
 }
 
-impl Reader<'_> {
+impl<'r> Reader<'r> {
+    /// The reader for JSON documents embedded in this dialect's properties (container
+    /// definitions): Terraform writes them in the ECS API's camelCase, CloudFormation in its
+    /// own PascalCase.
+    pub fn documents(&self) -> Reader<'r> {
+        Reader {
+            spelling: match self.spelling {
+                Spelling::Snake => Spelling::Camel,
+                other => other,
+            },
+            resolve: self.resolve,
+            text: self.text,
+        }
+    }
+
     /// The member named `camel` (in this reader's spelling), as the resolver's structure
     /// sees it. `null` and `""` count as absent: SDK-based deploy tools (ecspresso, describe
     /// output) write unset fields so.

@@ -34,18 +34,25 @@ struct Compiled {
 fn compiled(kind: PartKind) -> &'static Compiled {
     static TASK_DEFINITION: OnceLock<Compiled> = OnceLock::new();
     static SERVICE: OnceLock<Compiled> = OnceLock::new();
+    static CONTAINER_DEFINITIONS: OnceLock<Compiled> = OnceLock::new();
+    const TASK_DEFINITION_SCHEMA: &str =
+        include_str!("../../schemas/ecs-task-definition.schema.json");
     let (cell, text) = match kind {
-        PartKind::TaskDefinition => (
-            &TASK_DEFINITION,
-            include_str!("../../schemas/ecs-task-definition.schema.json"),
-        ),
+        PartKind::ContainerDefinitions => (&CONTAINER_DEFINITIONS, TASK_DEFINITION_SCHEMA),
+        PartKind::TaskDefinition => (&TASK_DEFINITION, TASK_DEFINITION_SCHEMA),
         PartKind::Service => (
             &SERVICE,
             include_str!("../../schemas/ecs-service.schema.json"),
         ),
     };
     cell.get_or_init(|| {
-        let schema: Json = serde_json::from_str(text).expect("bundled schema is valid JSON");
+        let mut schema: Json = serde_json::from_str(text).expect("bundled schema is valid JSON");
+        if kind == PartKind::ContainerDefinitions {
+            // The task definition's `containerDefinitions` list, on its own.
+            let draft = schema["$schema"].clone();
+            schema = schema["properties"]["containerDefinitions"].take();
+            schema["$schema"] = draft;
+        }
         let validator = jsonschema::options_for::<Spanned>()
             .build(&schema)
             .expect("bundled schema compiles");

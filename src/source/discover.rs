@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobMatcher};
 
 /// Extensions linted when walking a directory. Files named explicitly are always linted.
-pub const LINTED_EXTENSIONS: &[&str] = &["json", "yaml", "yml", "template"];
+/// `.tf.json` ends in `json`.
+pub const LINTED_EXTENSIONS: &[&str] = &["json", "yaml", "yml", "template", "tf"];
 
 /// A path that could not be expanded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -54,6 +54,14 @@ impl Span {
         Span::new(self.start as usize + base, self.end as usize + base)
     }
 
+    /// The inverse of [`Span::shifted`].
+    pub fn unshifted(self, base: usize) -> Span {
+        Span::new(
+            (self.start as usize).saturating_sub(base),
+            (self.end as usize).saturating_sub(base),
+        )
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

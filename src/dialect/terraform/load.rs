@@ -150,6 +150,20 @@ pub fn load(dir: &Path, files: &[PathBuf], sources: &mut Sources) -> Unit {
     unit
 }
 
+/// Loads one configuration file given as text (standard input); it calls no modules.
+pub fn load_text(name: &str, text: &str, sources: &mut Sources) -> Unit {
+    let mut unit = Unit::default();
+    let base = sources.add(name.to_string(), text);
+    let blocks = parse_file(name, text, base, &mut unit);
+    unit.modules.push(Module::new(PathBuf::from("."), blocks));
+    unit.instances.push(Instance {
+        module: 0,
+        prefix: String::new(),
+        call: None,
+    });
+    unit
+}
+
 /// The configuration files of a directory, sorted as Terraform reads them.
 pub fn configuration_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -278,23 +292,25 @@ fn installed_modules(root: &Path) -> FxHashMap<String, PathBuf> {
 fn read_files(files: &[PathBuf], sources: &mut Sources, unit: &mut Unit) -> Vec<Block> {
     let mut blocks = Vec::new();
     for path in files {
-        let Some((text, base)) = read(path, sources, unit) else {
-            continue;
-        };
-        let name = path.to_string_lossy();
-        let parsed = if name.ends_with(".json") {
-            parse_json(&text)
-                .map(|root| tfjson::blocks(&root, &text, base))
-                .map_err(|e| ParseError::new(e.message, e.span.shifted(base)))
-        } else {
-            hcl::parse(&text, base)
-        };
-        match parsed {
-            Ok(found) => blocks.extend(found),
-            Err(error) => unit.errors.push(error),
+        if let Some((text, base)) = read(path, sources, unit) {
+            blocks.extend(parse_file(&path.to_string_lossy(), &text, base, unit));
         }
     }
     blocks
+}
+
+fn parse_file(name: &str, text: &str, base: usize, unit: &mut Unit) -> Vec<Block> {
+    let parsed = if name.ends_with(".json") {
+        parse_json(text)
+            .map(|root| tfjson::blocks(&root, text, base))
+            .map_err(|e| ParseError::new(e.message, e.span.shifted(base)))
+    } else {
+        hcl::parse(text, base)
+    };
+    parsed.unwrap_or_else(|error| {
+        unit.errors.push(error);
+        Vec::new()
+    })
 }
 
 /// Reads a file into the sources; `None` (with the reason recorded) when it cannot be.

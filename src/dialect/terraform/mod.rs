@@ -6,4 +6,5 @@ pub mod config;
 pub mod evaluate;
 pub mod hcl;
 pub mod load;
+pub mod resources;
 pub mod tfjson;

@@ -13,6 +13,9 @@ use crate::rules::input::schema_violation::SchemaViolation;
 use crate::rules::{self, Declared, RuleMeta};
 use crate::source::{self, Syntax, span::Span};
 
+mod terraform;
+pub use terraform::{lint_module, lint_module_text};
+
 /// Which rules run, from `--select` and `--ignore`.
 #[derive(Debug, Clone)]
 pub struct RuleFilter {
@@ -48,7 +51,7 @@ impl RuleFilter {
 }
 
 /// What linting one file produced.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FileReport {
     /// The path as the user gave or discovered it (`/`-separated), or the stdin name.
     pub path: String,
@@ -62,6 +65,18 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Adds what another unit found in the same file (a module file linted through each of
+    /// its callers).
+    pub fn merge(&mut self, other: FileReport) {
+        if self.text.is_empty() {
+            self.text = other.text;
+        }
+        self.diagnostics.extend(other.diagnostics);
+        settle(&mut self.diagnostics);
+        self.notes.extend(other.notes);
+        self.io_error = self.io_error.take().or(other.io_error);
+    }
+
     pub fn unreadable(path: String, error: String) -> Self {
         FileReport {
             path,
@@ -102,16 +117,7 @@ pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport
             ""
         }
     };
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.rule.id, a.span.end, &a.message).cmp(&(
-            b.span.start,
-            b.rule.id,
-            b.span.end,
-            &b.message,
-        ))
-    });
-    diagnostics
-        .dedup_by(|a, b| a.rule.id == b.rule.id && a.span == b.span && a.message == b.message);
+    settle(&mut diagnostics);
     let text = if diagnostics.is_empty() {
         String::new()
     } else if text.is_empty() && !bytes.is_empty() {
@@ -128,6 +134,20 @@ pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport
     }
 }
 
+/// Diagnostics in the order of the file, each once.
+fn settle(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.rule.id, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            b.rule.id,
+            b.span.end,
+            &b.message,
+        ))
+    });
+    diagnostics
+        .dedup_by(|a, b| a.rule.id == b.rule.id && a.span == b.span && a.message == b.message);
+}
+
 fn lint_text(
     path: &str,
     text: &str,
@@ -138,13 +158,7 @@ fn lint_text(
     let documents = match source::parse(Syntax::detect(path, text), text) {
         Ok(documents) => documents,
         Err(error) => {
-            if filter.enabled(ParseError::meta()) {
-                out.push(Diagnostic::new(
-                    ParseError::meta(),
-                    error.span,
-                    error.message,
-                ));
-            }
+            report_parse_errors([error], filter, out);
             return;
         }
     };
@@ -196,24 +210,49 @@ fn lint_api_parts(
     let mut model = Model::default();
     for part in parts {
         notes.push(format!("linted as an {}", part.kind.describe()));
-        if filter.enabled(SchemaViolation::meta()) {
-            for violation in crate::schema::validate(part.kind, part.node) {
-                let diagnostic =
-                    Diagnostic::new(SchemaViolation::meta(), violation.span, violation.message);
-                out.push(Diagnostic {
-                    help: violation.help,
-                    ..diagnostic
-                });
-            }
-        }
+        report_violations(crate::schema::validate(part.kind, part.node), filter, out);
         match part.kind {
             PartKind::TaskDefinition => model
                 .task_definitions
                 .push(adapt::task_definition(&reader, part.node)),
             PartKind::Service => model.services.push(adapt::service(&reader, part.node)),
+            // Only Terraform's container definitions are checked on their own.
+            PartKind::ContainerDefinitions => {}
         }
     }
     run_rules(&model, filter, out);
+}
+
+fn report_violations(
+    violations: Vec<crate::schema::Violation>,
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !filter.enabled(SchemaViolation::meta()) {
+        return;
+    }
+    for violation in violations {
+        let diagnostic =
+            Diagnostic::new(SchemaViolation::meta(), violation.span, violation.message);
+        out.push(Diagnostic {
+            help: violation.help,
+            ..diagnostic
+        });
+    }
+}
+
+fn report_parse_errors(
+    errors: impl IntoIterator<Item = source::ParseError>,
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+) {
+    if filter.enabled(ParseError::meta()) {
+        out.extend(
+            errors
+                .into_iter()
+                .map(|e| Diagnostic::new(ParseError::meta(), e.span, e.message)),
+        );
+    }
 }
 
 /// A CloudFormation template, in each of its scenarios. What only other scenarios find is
