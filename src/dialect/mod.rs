@@ -47,11 +47,16 @@ pub enum Document<'n, 's> {
     Template(cloudformation::Template<'n, 's>),
     /// An IAM policy document.
     Policy(&'n Node<'s>),
+    /// A Terraform plan in JSON.
+    Plan(&'n Node<'s>),
 }
 
 /// What a document holds, or why ecslint has nothing to say about it.
 /// `text` is the file, for documents embedded in strings.
 pub fn recognise<'n, 's>(root: &'n Node<'s>, text: &'s str) -> Result<Document<'n, 's>, String> {
+    if terraform::plan::is_plan(root) {
+        return Ok(Document::Plan(root));
+    }
     if cloudformation::is_template(root) {
         return Ok(Document::Template(cloudformation::Template::new(
             root, text,

@@ -180,6 +180,7 @@ fn lint_text(
         match document {
             Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
             Document::Template(template) => lint_template(&template, filter, out, notes),
+            Document::Plan(root) => lint_plan(root, text, filter, out, notes),
             Document::Policy(root) => {
                 notes.push("linted as an IAM policy".into());
                 let model = Model {
@@ -253,6 +254,28 @@ fn report_parse_errors(
                 .map(|e| Diagnostic::new(ParseError::meta(), e.span, e.message)),
         );
     }
+}
+
+/// A Terraform plan: its planned resources, read like configuration.
+fn lint_plan(
+    root: &source::tree::Node,
+    text: &str,
+    filter: &RuleFilter,
+    out: &mut Vec<Diagnostic>,
+    notes: &mut Vec<String>,
+) {
+    let resources = match crate::dialect::terraform::plan::resources(root) {
+        Ok(resources) => resources,
+        Err(error) => return report_parse_errors([error], filter, out),
+    };
+    notes.push(format!(
+        "linted as a Terraform plan with {} resources",
+        resources.len()
+    ));
+    let read = crate::dialect::terraform::resources::model(&resources, text);
+    report_parse_errors(read.errors, filter, out);
+    report_violations(read.violations, filter, out);
+    run_rules(&read.model, filter, out);
 }
 
 /// A CloudFormation template, in each of its scenarios. What only other scenarios find is

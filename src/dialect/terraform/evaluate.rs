@@ -524,6 +524,14 @@ fn statement(block: &Node<'static>) -> Node<'static> {
         ("not_resources", "NotResource"),
     ];
     let mut entries = Vec::new();
+    if block.get("effect").is_none() {
+        // The data source's `effect` defaults to `Allow`.
+        entries.push(Entry {
+            key: "Effect".into(),
+            key_span: block.span,
+            value: Node::new(block.span, Value::String("Allow".into())),
+        });
+    }
     for entry in block.as_object().unwrap_or_default() {
         let key = match entry.key.as_ref() {
             "principals" => "Principal",

@@ -46,13 +46,12 @@ fn parse_body(text: &str, base: usize) -> Result<(Body, At), ParseError> {
         None => (text, base),
     };
     let body = hcl_edit::parser::parse_body(text).map_err(|error| {
-        let location = error.location();
-        let offset = line_column_offset(text, location.line(), location.column());
+        let offset = error.location().offset();
         ParseError::new(
             format!(
-                "this is not valid HCL ({}); if Terraform accepts the file, please report it: \
-                 ecslint did not lint it",
-                first_line(&error.to_string())
+                "ecslint cannot parse this HCL ({}); Terraform may still accept the file, \
+                 but ecslint did not lint it",
+                error.message()
             ),
             Span::char_at(text, offset).shifted(base),
         )
@@ -66,27 +65,6 @@ pub fn template(text: &str, base: usize, whole: Span) -> Node<'static> {
         Ok(template) => At { base }.template(&template, whole),
         Err(_) => Node::new(whole, Value::Expr(Box::new(Expr::Opaque))),
     }
-}
-
-fn first_line(message: &str) -> &str {
-    message
-        .lines()
-        .rev()
-        .find(|l| l.trim_start().starts_with("expected") || l.trim_start().starts_with("invalid"))
-        .map_or_else(|| message.lines().next().unwrap_or_default(), str::trim)
-}
-
-/// The byte offset of a 1-based line and column (in characters).
-fn line_column_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    text[line_start..]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(text.len(), |(at, _)| line_start + at)
 }
 
 /// Where the file starts in the unit's text.
@@ -359,6 +337,6 @@ mod tests {
         let text = "resource \"a\" \"b\" {\n  x = \n}\n";
         let error = parse(text, 10).unwrap_err();
         assert!(error.span.start >= 10, "{error:?}");
-        assert!(error.message.contains("not valid HCL"), "{}", error.message);
+        assert!(error.message.contains("cannot parse this HCL"), "{}", error.message);
     }
 }

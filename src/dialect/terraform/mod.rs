@@ -6,5 +6,6 @@ pub mod config;
 pub mod evaluate;
 pub mod hcl;
 pub mod load;
+pub mod plan;
 pub mod resources;
 pub mod tfjson;

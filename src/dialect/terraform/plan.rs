@@ -1,0 +1,249 @@
+//! Plan JSON (`terraform show -json plan.out`). Each resource change's planned values are the
+//! resource; an attribute only known after apply (`after_unknown`) is set to an unknown value,
+//! never missing, and the configuration's `references` say which resource it links to: a new
+//! execution role's ARN is unknown, but it is `aws_iam_role.exec.arn`.
+
+use rustc_hash::FxHashMap;
+
+use crate::source::ParseError;
+use crate::source::span::Span;
+use crate::source::tree::{Entry, Expr, Node, Value};
+
+use super::evaluate::{Resource, unknown};
+
+/// Whether a document is a plan (or state) in Terraform's JSON output format.
+pub fn is_plan(root: &Node) -> bool {
+    root.get("format_version").is_some()
+        && (root.get("resource_changes").is_some() || root.get("planned_values").is_some())
+}
+
+/// The resources a plan creates or keeps, or why the plan cannot be read.
+pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
+    let version = root.get("format_version").expect("a plan");
+    // "Reject any input which reports an unsupported major version" (Terraform's JSON output
+    // format documentation); minor versions only add.
+    let supported = version
+        .as_str()
+        .and_then(|v| v.split('.').next())
+        .is_some_and(|major| major == "0" || major == "1");
+    if !supported {
+        return Err(ParseError::new(
+            "this plan's `format_version` is not one ecslint reads (0.x or 1.x); it was not linted",
+            version.span,
+        ));
+    }
+    let mut expressions = FxHashMap::default();
+    if let Some(module) = root.get("configuration").and_then(|c| c.get("root_module")) {
+        configuration(module, "", &mut expressions);
+    }
+    let mut data = FxHashMap::default();
+    if let Some(module) = root.get("prior_state").and_then(|s| s.get("values")).and_then(|v| v.get("root_module")) {
+        data_sources(module, &mut data);
+    }
+    let context = Context { expressions, data };
+    let changes = root.get("resource_changes").and_then(Node::as_array).unwrap_or_default();
+    Ok(changes.iter().filter_map(|change| context.resource(change)).collect())
+}
+
+struct Context<'n, 's> {
+    /// Each resource's configuration expressions, by address without instance keys.
+    expressions: FxHashMap<String, &'n Node<'s>>,
+    /// Data sources read while planning, by address.
+    data: FxHashMap<String, &'n Node<'s>>,
+}
+
+impl<'n, 's> Context<'n, 's> {
+    fn resource(&self, change: &'n Node<'s>) -> Option<Resource> {
+        if change.get("mode").and_then(Node::as_str) != Some("managed") {
+            return None;
+        }
+        let address = change.get("address")?;
+        let kind = change.get("type")?.as_str()?;
+        let planned = change.get("change")?;
+        let actions = planned.get("actions").and_then(Node::as_array).unwrap_or_default();
+        if actions.iter().all(|a| a.as_str() == Some("delete")) {
+            return None;
+        }
+        let after = planned.get("after").filter(|a| a.as_object().is_some())?;
+        let id = without_keys(address.as_str()?);
+        let prefix = change
+            .get("module_address")
+            .and_then(Node::as_str)
+            .map(|m| format!("{}.", without_keys(m)))
+            .unwrap_or_default();
+        let body = self.merge(
+            after,
+            planned.get("after_unknown"),
+            self.expressions.get(&id).copied(),
+            &prefix,
+        );
+        Some(Resource {
+            id,
+            kind: kind.to_string(),
+            id_span: address.span,
+            body,
+            origins: FxHashMap::default(),
+        })
+    }
+
+    /// A planned value with what is unknown marked so, and linked where the configuration
+    /// says what it refers to.
+    fn merge(
+        &self,
+        after: &Node,
+        unknown_at: Option<&Node>,
+        expressions: Option<&Node>,
+        prefix: &str,
+    ) -> Node<'static> {
+        if unknown_at.is_some_and(|u| u.value == Value::Bool(true)) {
+            return self.reference(expressions, after.span, prefix);
+        }
+        match &after.value {
+            Value::Object(entries) => {
+                let mut merged: Vec<Entry<'static>> = entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: e.key.to_string().into(),
+                        key_span: e.key_span,
+                        value: self.merge(
+                            &e.value,
+                            unknown_at.and_then(|u| u.get(&e.key)),
+                            expressions.and_then(|x| x.get(&e.key)),
+                            prefix,
+                        ),
+                    })
+                    .collect();
+                // Unknown attributes are left out of `after`: they are set, to a value
+                // known only after apply.
+                for entry in unknown_at.and_then(Node::as_object).unwrap_or_default() {
+                    if entry.value.value == Value::Bool(true) && after.get(&entry.key).is_none() {
+                        merged.push(Entry {
+                            key: entry.key.to_string().into(),
+                            key_span: entry.key_span,
+                            value: self.reference(expressions.and_then(|x| x.get(&entry.key)), entry.value.span, prefix),
+                        });
+                    }
+                }
+                Node::new(after.span, Value::Object(merged))
+            }
+            Value::Array(items) => Node::new(
+                after.span,
+                Value::Array(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            self.merge(
+                                item,
+                                unknown_at.and_then(Node::as_array).and_then(|u| u.get(i)),
+                                expressions.and_then(|x| match x.as_array() {
+                                    Some(blocks) => blocks.get(i),
+                                    None => None,
+                                }),
+                                prefix,
+                            )
+                        })
+                        .collect(),
+                ),
+            ),
+            _ => after.to_owned_at(0),
+        }
+    }
+
+    /// An unknown value: a link to the resource its expression refers to, a data source's
+    /// document read while planning, or simply unknown.
+    fn reference(&self, expression: Option<&Node>, span: Span, prefix: &str) -> Node<'static> {
+        let references = expression
+            .and_then(|x| x.get("references"))
+            .and_then(Node::as_array)
+            .unwrap_or_default();
+        let Some(first) = references.first().and_then(Node::as_str) else {
+            return unknown(span);
+        };
+        let reference = without_keys(first);
+        let parts: Vec<&str> = reference.split('.').collect();
+        let (id, attribute) = match parts.as_slice() {
+            ["var" | "local" | "each" | "count" | "path" | "module" | "self" | "terraform", ..] => {
+                return unknown(span);
+            }
+            ["data", kind, name, rest @ ..] => (format!("{prefix}data.{kind}.{name}"), rest.first()),
+            [kind, name, rest @ ..] => (format!("{prefix}{kind}.{name}"), rest.first()),
+            _ => return unknown(span),
+        };
+        if let Some(values) = self.data.get(&id)
+            && let Some(attribute) = attribute
+            && let Some(value) = values.get(attribute)
+        {
+            return value.to_owned_at(0);
+        }
+        Node::new(
+            span,
+            Value::Expr(Box::new(Expr::Link {
+                id,
+                attribute: attribute.map(|a| a.to_string()),
+            })),
+        )
+    }
+}
+
+/// Every resource's expressions in the configuration, through module calls.
+fn configuration<'n, 's>(module: &'n Node<'s>, prefix: &str, out: &mut FxHashMap<String, &'n Node<'s>>) {
+    for resource in module.get("resources").and_then(Node::as_array).unwrap_or_default() {
+        if let (Some(address), Some(expressions)) =
+            (resource.get("address").and_then(Node::as_str), resource.get("expressions"))
+        {
+            out.insert(format!("{prefix}{address}"), expressions);
+        }
+    }
+    for call in module.get("module_calls").and_then(Node::as_object).unwrap_or_default() {
+        if let Some(child) = call.value.get("module") {
+            configuration(child, &format!("{prefix}module.{}.", call.key), out);
+        }
+    }
+}
+
+/// Data sources' values in a state's modules, by address.
+fn data_sources<'n, 's>(module: &'n Node<'s>, out: &mut FxHashMap<String, &'n Node<'s>>) {
+    for resource in module.get("resources").and_then(Node::as_array).unwrap_or_default() {
+        if resource.get("mode").and_then(Node::as_str) == Some("data")
+            && let (Some(address), Some(values)) =
+                (resource.get("address").and_then(Node::as_str), resource.get("values"))
+        {
+            out.insert(without_keys(address), values);
+        }
+    }
+    for child in module.get("child_modules").and_then(Node::as_array).unwrap_or_default() {
+        data_sources(child, out);
+    }
+}
+
+/// An address without its instance keys: `module.svc["a"].aws_ecs_service.web[0]` is
+/// `module.svc.aws_ecs_service.web`.
+fn without_keys(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for c in address.chars() {
+        match c {
+            '"' if depth > 0 => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_lose_their_keys() {
+        assert_eq!(
+            without_keys(r#"module.svc["a.b]"].aws_ecs_service.web[0]"#),
+            "module.svc.aws_ecs_service.web"
+        );
+    }
+}
