@@ -3,41 +3,10 @@
 
 use std::borrow::Cow;
 
+pub use crate::model::Spelling;
 use crate::model::{Target, Val};
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Entry, Node, Value};
-
-/// How a dialect spells property names. Adapters always ask with the ECS API's camelCase name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spelling {
-    /// The ECS API and its CLI input: `containerDefinitions`.
-    Camel,
-    /// CloudFormation: `ContainerDefinitions`.
-    Pascal,
-    /// Terraform: `container_definitions`.
-    Snake,
-}
-
-impl Spelling {
-    /// Whether `key`, in this spelling, names the camelCase property `camel`.
-    pub fn matches(self, key: &str, camel: &str) -> bool {
-        match self {
-            // The first byte rejects almost every other key without a full comparison.
-            Spelling::Camel => key.as_bytes().first() == camel.as_bytes().first() && key == camel,
-            // CloudFormation capitalises acronyms inconsistently (`EFSVolumeConfiguration`),
-            // so compare without case.
-            Spelling::Pascal => key.eq_ignore_ascii_case(camel),
-            Spelling::Snake => {
-                let mut expected = camel.chars().flat_map(|c| {
-                    let lower = c.to_ascii_lowercase();
-                    let underscore = c.is_ascii_uppercase().then_some('_');
-                    underscore.into_iter().chain(std::iter::once(lower))
-                });
-                key.chars().all(|k| expected.next() == Some(k)) && expected.next().is_none()
-            }
-        }
-    }
-}
 
 /// A scalar as it will be at deploy time, borrowed from the document where it can be.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,10 +155,7 @@ impl<'r> Reader<'r> {
     /// own PascalCase.
     pub fn documents(&self) -> Reader<'r> {
         Reader {
-            spelling: match self.spelling {
-                Spelling::Snake => Spelling::Camel,
-                other => other,
-            },
+            spelling: self.spelling.documents(),
             resolve: self.resolve,
             text: self.text,
         }
@@ -408,18 +374,6 @@ fn parse_val<T>(v: Val<Scalar>, parse: impl Fn(&Scalar) -> Option<T>) -> Val<T> 
 mod tests {
     use super::*;
     use crate::source::json::parse_json;
-
-    #[test]
-    fn spellings_match_the_camel_case_name() {
-        assert!(Spelling::Camel.matches("containerDefinitions", "containerDefinitions"));
-        assert!(!Spelling::Camel.matches("ContainerDefinitions", "containerDefinitions"));
-        assert!(Spelling::Pascal.matches("ContainerDefinitions", "containerDefinitions"));
-        assert!(Spelling::Pascal.matches("EFSVolumeConfiguration", "efsVolumeConfiguration"));
-        assert!(Spelling::Snake.matches("container_definitions", "containerDefinitions"));
-        assert!(!Spelling::Snake.matches("container_definition", "containerDefinitions"));
-        assert!(!Spelling::Snake.matches("container_definitionsx", "containerDefinitions"));
-        assert!(Spelling::Snake.matches("cpu", "cpu"));
-    }
 
     #[test]
     fn literal_values_placeholders_and_nulls() {

@@ -8,12 +8,14 @@ pub mod graph;
 pub mod infrastructure;
 pub mod policy;
 pub mod service;
+pub mod spelling;
 pub mod task_definition;
 
 pub use graph::*;
 pub use infrastructure::*;
 pub use policy::*;
 pub use service::*;
+pub use spelling::Spelling;
 pub use task_definition::*;
 
 use crate::source::span::{Located, Span};
@@ -115,4 +117,20 @@ pub struct Model {
     pub repositories: Vec<Repository>,
     /// Policy documents that are files of their own.
     pub standalone_policies: Vec<PolicyDocument>,
+    /// How the input spells property names, for messages.
+    pub spelling: Spelling,
+}
+
+impl Model {
+    /// A resource property as the user wrote it: `` `networkMode` ``, `` `NetworkMode` ``
+    /// or `` `network_mode` ``.
+    pub fn property(&self, camel_path: &str) -> String {
+        format!("`{}`", self.spelling.spell(camel_path))
+    }
+
+    /// A property inside a container definition, as the user wrote it (`hostPort`, or
+    /// `HostPort` in a template).
+    pub fn container_property(&self, camel_path: &str) -> String {
+        format!("`{}`", self.spelling.documents().spell(camel_path))
+    }
 }

@@ -111,7 +111,10 @@ fn build(template: &Template, resolver: &Resolver) -> Model {
             .condition(condition)
             .is_none_or(|index| resolver.condition(index))
     };
-    resources::model(template, &reader, exists)
+    Model {
+        spelling: Spelling::Pascal,
+        ..resources::model(template, &reader, exists)
+    }
 }
 
 /// A scalar's text, to compare an allowed value with the default (`512` and `"512"` are the

@@ -58,7 +58,10 @@ pub fn model(resources: &[Resource], text: &str) -> Read {
             Located::new(resource.id.clone(), resource.id_span),
         );
     }
-    read.model = builder.finish();
+    read.model = Model {
+        spelling: Spelling::Snake,
+        ..builder.finish()
+    };
     read
 }
 

@@ -60,28 +60,36 @@ impl Check for ExecutionRoleRequired {
                 continue;
             }
             let platform = model.execution_role_platform(td);
-            let needs = needs_execution_role(td, platform);
+            let needs = needs_execution_role(model, td, platform);
             let Some((first_span, first_reason)) = needs.first() else {
                 continue;
             };
             let diagnostic = sink.report(
                 *first_span,
-                format!("This task needs a task execution role to {first_reason}, but sets no `executionRoleArn`"),
+                format!(
+                    "This task needs a task execution role to {first_reason}, but sets no {}",
+                    model.property("executionRoleArn")
+                ),
             );
             diagnostic.primary("needs the execution role");
             for (span, reason) in &needs[1..] {
                 diagnostic.label(*span, format!("also needs it to {reason}"));
             }
-            diagnostic.help(
-                "Set `executionRoleArn` to a role that trusts ecs-tasks.amazonaws.com and has the \
+            diagnostic.help(format!(
+                "Set {} to a role that trusts ecs-tasks.amazonaws.com and has the \
                  AmazonECSTaskExecutionRolePolicy managed policy (plus read access to any secrets).",
-            );
+                model.property("executionRoleArn")
+            ));
         }
     }
 }
 
 /// Every use in the task that the execution role serves, with where it is.
-fn needs_execution_role(td: &TaskDefinition, platform: Option<&str>) -> Vec<(Span, String)> {
+fn needs_execution_role(
+    model: &Model,
+    td: &TaskDefinition,
+    platform: Option<&str>,
+) -> Vec<(Span, String)> {
     let mut needs = Vec::new();
     for container in &td.containers {
         if let Some(platform) = platform {
@@ -103,14 +111,20 @@ fn needs_execution_role(td: &TaskDefinition, platform: Option<&str>) -> Vec<(Spa
             }
         }
         if let Some(span) = container.secrets {
-            needs.push((span, "read `secrets`".to_string()));
+            needs.push((span, format!("read {}", model.container_property("secrets"))));
         }
         if let Some(span) = container
             .log_configuration
             .as_ref()
             .and_then(|l| l.secret_options)
         {
-            needs.push((span, "read the log driver's `secretOptions`".to_string()));
+            needs.push((
+                span,
+                format!(
+                    "read the log driver's {}",
+                    model.container_property("secretOptions")
+                ),
+            ));
         }
         if let Some(span) = container.repository_credentials {
             needs.push((span, "read the private registry credentials".to_string()));

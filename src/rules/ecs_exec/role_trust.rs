@@ -60,7 +60,10 @@ impl Check for RoleTrust {
                     format!("The {what} `{name}` does not let ECS tasks assume it: its trust policy has no `Allow` of `sts:AssumeRole` for `ecs-tasks.amazonaws.com`"),
                 )
                 .label(trust.statement_key.unwrap_or(trust.span), "the role's trust policy")
-                .help("Add a statement `{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}` to its `AssumeRolePolicyDocument`.");
+                .help(format!(
+                    "Add a statement `{{Effect: Allow, Principal: {{Service: ecs-tasks.amazonaws.com}}, Action: sts:AssumeRole}}` to its {}.",
+                    model.property("assumeRolePolicyDocument")
+                ));
             }
         }
     }

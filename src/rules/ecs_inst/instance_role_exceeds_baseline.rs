@@ -86,7 +86,10 @@ impl Check for InstanceRoleExceedsBaseline {
             for grant in excess.iter().filter_map(|e| e.span) {
                 diagnostic.label(grant, "beyond what the agent needs");
             }
-            diagnostic.help("Keep only AmazonEC2ContainerServiceforEC2Role on the instance role and grant the rest through task roles (`TaskRoleArn`); block task access to the instance metadata service.");
+            diagnostic.help(format!(
+                "Keep only AmazonEC2ContainerServiceforEC2Role on the instance role and grant the rest through task roles ({}); block task access to the instance metadata service.",
+                model.property("taskRoleArn")
+            ));
         }
     }
 }

@@ -63,13 +63,17 @@ impl Check for AwsvpcNetworkConfiguration {
             sink.report(
                 at,
                 format!(
-                    "{} sets no `networkConfiguration`, which its awsvpc task definition requires",
-                    service.subject()
+                    "{} sets no {}, which its awsvpc task definition requires",
+                    service.subject(),
+                    model.property("networkConfiguration")
                 ),
             )
             .primary("no network configuration")
             .label(mode.span, "the task definition uses awsvpc")
-            .help("Add `networkConfiguration.awsvpcConfiguration` with the subnets (and security groups) for the tasks' network interfaces.");
+            .help(format!(
+                "Add {} with the subnets (and security groups) for the tasks' network interfaces.",
+                model.property("networkConfiguration.awsvpcConfiguration")
+            ));
         }
     }
 }

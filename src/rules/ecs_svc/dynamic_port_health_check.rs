@@ -70,7 +70,10 @@ impl Check for DynamicPortHealthCheck {
                 )
                 .primary("fixed health-check port")
                 .label(dynamic, "dynamic host port")
-                .help("Omit `HealthCheckPort` or set it to `traffic-port`, the port each task is registered with.");
+                .help(format!(
+                    "Omit {} or set it to `traffic-port`, the port each task is registered with.",
+                    model.property("healthCheckPort")
+                ));
             }
         }
     }

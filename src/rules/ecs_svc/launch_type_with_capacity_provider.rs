@@ -49,8 +49,10 @@ impl Check for LaunchTypeWithCapacityProvider {
             sink.report(
                 launch_type.span(),
                 format!(
-                    "{} sets both `launchType` and `capacityProviderStrategy`, which the ECS API rejects",
-                    service.subject()
+                    "{} sets both {} and {}, which the ECS API rejects",
+                    service.subject(),
+                    model.property("launchType"),
+                    model.property("capacityProviderStrategy")
                 ),
             )
             .primary("launch type set here")
@@ -58,7 +60,10 @@ impl Check for LaunchTypeWithCapacityProvider {
                 first.capacity_provider.as_ref().map_or(first.span, |p| p.span()),
                 "capacity provider strategy set here",
             )
-            .help("Keep one: remove `launchType` to place tasks by the capacity provider strategy.");
+            .help(format!(
+                "Keep one: remove {} to place tasks by the capacity provider strategy.",
+                model.property("launchType")
+            ));
         }
     }
 }

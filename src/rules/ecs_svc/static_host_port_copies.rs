@@ -116,10 +116,13 @@ impl Check for StaticHostPortCopies {
                 Some(span) => diagnostic.label(span, label),
                 None => diagnostic.label(service.anchor(), label),
             };
-            diagnostic.help(
-                "Omit `hostPort` (or set it to 0) for dynamic host ports behind an ALB or NLB, use the `awsvpc` \
-                 network mode, or — for a single task — set maximumPercent 100 and minimumHealthyPercent 0.",
-            );
+            diagnostic.help(format!(
+                "Omit {} (or set it to 0) for dynamic host ports behind an ALB or NLB, use the `awsvpc` \
+                 network mode, or — for a single task — set {} to 100 and {} to 0.",
+                model.container_property("hostPort"),
+                model.property("deploymentConfiguration.maximumPercent"),
+                model.property("deploymentConfiguration.minimumHealthyPercent"),
+            ));
         }
     }
 }

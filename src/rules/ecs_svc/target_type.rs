@@ -89,7 +89,7 @@ impl Check for TargetType {
                     Some(declared) => (declared.span(), format!("target type {target_type}")),
                     None => (
                         group.anchor(),
-                        "no `TargetType`: instance by default".to_string(),
+                        format!("no {}: instance by default", model.property("targetType")),
                     ),
                 };
                 sink.report(
@@ -101,7 +101,10 @@ impl Check for TargetType {
                 )
                 .primary(primary)
                 .label(because, why.clone())
-                .help(format!("Set the target group's `TargetType` to `{needs}`."));
+                .help(format!(
+                    "Set the target group's {} to `{needs}`.",
+                    model.property("targetType")
+                ));
             }
         }
     }

@@ -113,7 +113,10 @@ impl Check for AwslogsOptions {
                         ),
                     );
                 }
-                diagnostic.help("Set the missing options in `logConfiguration.options`.");
+                diagnostic.help(format!(
+                    "Set the missing options in {}.",
+                    model.container_property("logConfiguration.options")
+                ));
             }
         }
     }

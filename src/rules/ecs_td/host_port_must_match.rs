@@ -59,15 +59,21 @@ impl Check for HostPortMustMatch {
                     sink.report_value(
                         host,
                         format!(
-                            "In {} mode `hostPort` must equal `containerPort`, but it is {} and the container port is {}",
+                            "In {} mode {} must equal {}, but it is {} and the container port is {}",
                             mode.as_str(),
+                            model.container_property("hostPort"),
+                            model.container_property("containerPort"),
                             host.value,
                             container_port.value
                         ),
                     )
                     .primary("host port set here")
                     .label(container_port.span, "container port set here")
-                    .help(format!("Remove `hostPort` or set it to {}.", container_port.value));
+                    .help(format!(
+                        "Remove {} or set it to {}.",
+                        model.container_property("hostPort"),
+                        container_port.value
+                    ));
                 }
             }
         }

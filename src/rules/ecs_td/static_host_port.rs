@@ -66,10 +66,11 @@ impl Check for StaticHostPort {
                             ),
                         )
                         .primary("bound on the host")
-                        .help(
-                            "Use the `bridge` network mode with dynamic host ports (omit `hostPort`) or `awsvpc`, \
+                        .help(format!(
+                            "Use the `bridge` network mode with dynamic host ports (omit {}) or `awsvpc`, \
                              behind an ALB or NLB.",
-                        );
+                            model.container_property("hostPort")
+                        ));
                     } else {
                         sink.report_value(
                             port,
@@ -79,10 +80,11 @@ impl Check for StaticHostPort {
                             ),
                         )
                         .primary("fixed host port")
-                        .help(
-                            "Omit `hostPort` (or set it to 0) for a dynamic host port, and put the service \
+                        .help(format!(
+                            "Omit {} (or set it to 0) for a dynamic host port, and put the service \
                              behind an ALB or NLB target group, which registers whichever port each task gets.",
-                        );
+                            model.container_property("hostPort")
+                        ));
                     }
                 }
             }

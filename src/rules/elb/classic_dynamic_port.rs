@@ -68,7 +68,11 @@ impl Check for ClassicDynamicPort {
                 )
                 .primary("dynamic host port")
                 .label(clb.span(), "Classic Load Balancer")
-                .help("Use an ALB or NLB target group (`targetGroupArn`), which registers each task's port, or set a fixed `hostPort` equal to the listener's instance port.");
+                .help(format!(
+                    "Use an ALB or NLB target group ({}), which registers each task's port, or set a fixed {} equal to the listener's instance port.",
+                    model.property("targetGroupArn"),
+                    model.container_property("hostPort")
+                ));
             }
         }
     }

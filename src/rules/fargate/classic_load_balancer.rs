@@ -73,7 +73,10 @@ impl Check for ClassicLoadBalancer {
                 )
                 .primary("Classic Load Balancer named here")
                 .label(reason_span, reason_label)
-                .help("Register the service with an ALB or NLB target group (`targetGroupArn`) whose target type is `ip`.");
+                .help(format!(
+                    "Register the service with an ALB or NLB target group ({}) whose target type is `ip`.",
+                    model.property("targetGroupArn")
+                ));
             }
         }
     }

@@ -47,10 +47,13 @@ impl Check for NetworkModeAwsvpc {
                 None => {
                     sink.report(
                         fargate.span,
-                        "This Fargate task definition sets no `networkMode`, so it defaults to `bridge`, which Fargate does not support",
+                        format!(
+                            "This Fargate task definition sets no {}, so it defaults to `bridge`, which Fargate does not support",
+                            model.property("networkMode")
+                        ),
                     )
                     .primary(&fargate.label)
-                    .help("Set `networkMode` to \"awsvpc\".");
+                    .help(help(model));
                 }
                 Some(Val::Known(mode)) if mode.value != NetworkMode::Awsvpc => {
                     sink.report_value(
@@ -62,10 +65,14 @@ impl Check for NetworkModeAwsvpc {
                     )
                     .primary("network mode set here")
                     .label(fargate.span, &fargate.label)
-                    .help("Set `networkMode` to \"awsvpc\".");
+                    .help(help(model));
                 }
                 Some(_) => {}
             }
         }
     }
+}
+
+fn help(model: &Model) -> String {
+    format!("Set {} to \"awsvpc\".", model.property("networkMode"))
 }

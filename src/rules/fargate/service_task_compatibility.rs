@@ -58,15 +58,16 @@ impl Check for ServiceTaskCompatibility {
             if td.requires_fargate().is_some() {
                 continue;
             }
+            let compatibilities = model.property("requiresCompatibilities");
             let (span, label) = match &td.requires_compatibilities {
                 // An unknown entry could be FARGATE.
                 Some(Val::Known(list)) if list.value.iter().all(|c| c.known().is_some()) => {
-                    (list.span, "does not include FARGATE")
+                    (list.span, "does not include FARGATE".to_string())
                 }
                 Some(_) => continue,
                 None => (
                     td.anchor(),
-                    "sets no `requiresCompatibilities` (EC2 by default)",
+                    format!("sets no {compatibilities} (EC2 by default)"),
                 ),
             };
             sink.report(
@@ -79,7 +80,9 @@ impl Check for ServiceTaskCompatibility {
             )
             .primary(label)
             .label(fargate.span(), "this puts the service on Fargate")
-            .help("Add FARGATE to the task definition's `requiresCompatibilities`, or run the service on EC2.");
+            .help(format!(
+                "Add FARGATE to the task definition's {compatibilities}, or run the service on EC2."
+            ));
         }
     }
 }

@@ -54,12 +54,16 @@ impl Check for TaskSizeRequired {
             }
             let what = missing
                 .iter()
-                .map(|m| format!("`{m}`"))
+                .map(|m| model.property(m))
                 .collect::<Vec<_>>()
                 .join(" and ");
             sink.report(fargate.span, format!("This Fargate task definition does not set task-level {what}"))
                 .primary(&fargate.label)
-                .help("Set task-level `cpu` and `memory` to a size Fargate offers, e.g. \"256\" CPU units with \"512\" MiB.");
+                .help(format!(
+                    "Set task-level {} and {} to a size Fargate offers, e.g. \"256\" CPU units with \"512\" MiB.",
+                    model.property("cpu"),
+                    model.property("memory")
+                ));
         }
     }
 }

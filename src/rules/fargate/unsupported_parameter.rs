@@ -83,8 +83,20 @@ const TASK_PARAMETERS: &[Finder<TaskDefinition>] = &[
     ("placementConstraints", |td| td.placement_constraints),
 ];
 
-const HELP: &str =
-    "Remove it, or drop FARGATE from `requiresCompatibilities` if this task must run on EC2.";
+fn help(model: &Model) -> String {
+    format!(
+        "Remove it, or drop FARGATE from {} if this task must run on EC2.",
+        model.property("requiresCompatibilities")
+    )
+}
+
+/// A parameter's name as the user wrote it; a qualifier before it (`GPU`) stays.
+fn spelled(name: &str, spell: impl Fn(&str) -> String) -> String {
+    match name.split_once(' ') {
+        Some((qualifier, name)) => format!("{qualifier} {}", spell(name)),
+        None => spell(name),
+    }
+}
 
 impl Check for UnsupportedParameter {
     fn check(&self, model: &Model, sink: &mut Sink) {
@@ -94,10 +106,11 @@ impl Check for UnsupportedParameter {
             };
             for (name, find) in TASK_PARAMETERS {
                 if let Some(span) = find(td) {
-                    sink.report(span, format!("Fargate does not support `{name}`"))
+                    let name = spelled(name, |n| model.property(n));
+                    sink.report(span, format!("Fargate does not support {name}"))
                         .primary("not supported on Fargate")
                         .label(fargate.span, &fargate.label)
-                        .help(HELP);
+                        .help(help(model));
                 }
             }
             for (index, container) in td.containers.iter().enumerate() {
@@ -106,13 +119,14 @@ impl Check for UnsupportedParameter {
                         sink.report(
                             span,
                             format!(
-                                "Fargate does not support `{name}` (container {})",
+                                "Fargate does not support {} (container {})",
+                                spelled(name, |n| model.container_property(n)),
                                 container.name_or_index(index)
                             ),
                         )
                         .primary("not supported on Fargate")
                         .label(fargate.span, &fargate.label)
-                        .help(HELP);
+                        .help(help(model));
                     }
                 }
             }

@@ -1,0 +1,140 @@
+//! How each input format spells the ECS API's property names. Readers match keys with it;
+//! rules name properties with it, so a message names what the user wrote: `network_mode` in
+//! Terraform, `NetworkMode` in a template, `networkMode` in an ECS API document.
+
+/// How a dialect spells property names. Adapters always ask with the ECS API's camelCase name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spelling {
+    /// The ECS API and its CLI input: `containerDefinitions`.
+    #[default]
+    Camel,
+    /// CloudFormation: `ContainerDefinitions`.
+    Pascal,
+    /// Terraform: `container_definitions`.
+    Snake,
+}
+
+impl Spelling {
+    /// Whether `key`, in this spelling, names the camelCase property `camel`.
+    pub fn matches(self, key: &str, camel: &str) -> bool {
+        match self {
+            // The first byte rejects almost every other key without a full comparison.
+            Spelling::Camel => key.as_bytes().first() == camel.as_bytes().first() && key == camel,
+            // CloudFormation capitalises acronyms inconsistently (`EFSVolumeConfiguration`),
+            // so compare without case.
+            Spelling::Pascal => key.eq_ignore_ascii_case(camel),
+            Spelling::Snake => {
+                let mut expected = camel.chars().flat_map(|c| {
+                    let lower = c.to_ascii_lowercase();
+                    let underscore = c.is_ascii_uppercase().then_some('_');
+                    underscore.into_iter().chain(std::iter::once(lower))
+                });
+                key.chars().all(|k| expected.next() == Some(k)) && expected.next().is_none()
+            }
+        }
+    }
+}
+
+impl Spelling {
+    /// The property at `camel_path` (`networkConfiguration.awsvpcConfiguration`) as this
+    /// spelling writes it, including the AWS provider's own names for flattened or renamed
+    /// arguments.
+    pub fn spell(self, camel_path: &str) -> String {
+        match self {
+            Spelling::Camel => camel_path.to_string(),
+            Spelling::Pascal => camel_path
+                .split('.')
+                .map(|segment| {
+                    let mut chars = segment.chars();
+                    chars.next().map_or_else(String::new, |first| {
+                        first.to_ascii_uppercase().to_string() + chars.as_str()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("."),
+            Spelling::Snake => match TERRAFORM_NAMES.iter().find(|(api, _)| *api == camel_path) {
+                Some((_, terraform)) => terraform.to_string(),
+                None => camel_path.split('.').map(snake_case).collect::<Vec<_>>().join("."),
+            },
+        }
+    }
+
+    /// The spelling of JSON documents embedded in this format's properties (container
+    /// definitions): Terraform writes them in the API's camelCase.
+    pub fn documents(self) -> Spelling {
+        match self {
+            Spelling::Snake => Spelling::Camel,
+            other => other,
+        }
+    }
+}
+
+/// Where the AWS provider names an API property differently from its snake_case form
+/// (provider documentation, `website/docs/r/ecs_service.html.markdown` and
+/// `ecs_task_definition.html.markdown`). The Terraform reader reshapes resources by the same
+/// correspondence (`dialect/terraform/resources.rs`).
+const TERRAFORM_NAMES: &[(&str, &str)] = &[
+    ("serviceName", "name"),
+    ("clusterName", "name"),
+    ("roleName", "name"),
+    ("loadBalancers", "load_balancer"),
+    ("loadBalancerName", "elb_name"),
+    ("networkConfiguration", "network_configuration"),
+    ("networkConfiguration.awsvpcConfiguration", "network_configuration"),
+    ("deploymentConfiguration.maximumPercent", "deployment_maximum_percent"),
+    (
+        "deploymentConfiguration.minimumHealthyPercent",
+        "deployment_minimum_healthy_percent",
+    ),
+    ("placementStrategy", "ordered_placement_strategy"),
+    ("volumes", "volume"),
+    ("host.sourcePath", "host_path"),
+    ("inferenceAccelerators", "inference_accelerator"),
+    ("assumeRolePolicyDocument", "assume_role_policy"),
+    ("policies", "inline_policy"),
+];
+
+fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_match_the_camel_case_name() {
+        assert!(Spelling::Camel.matches("containerDefinitions", "containerDefinitions"));
+        assert!(!Spelling::Camel.matches("ContainerDefinitions", "containerDefinitions"));
+        assert!(Spelling::Pascal.matches("ContainerDefinitions", "containerDefinitions"));
+        assert!(Spelling::Pascal.matches("EFSVolumeConfiguration", "efsVolumeConfiguration"));
+        assert!(Spelling::Snake.matches("container_definitions", "containerDefinitions"));
+        assert!(!Spelling::Snake.matches("container_definition", "containerDefinitions"));
+        assert!(!Spelling::Snake.matches("container_definitionsx", "containerDefinitions"));
+        assert!(Spelling::Snake.matches("cpu", "cpu"));
+    }
+
+    #[test]
+    fn names_are_spelled_as_each_format_writes_them() {
+        assert_eq!(Spelling::Camel.spell("networkMode"), "networkMode");
+        assert_eq!(Spelling::Pascal.spell("networkMode"), "NetworkMode");
+        assert_eq!(Spelling::Snake.spell("networkMode"), "network_mode");
+        assert_eq!(
+            Spelling::Pascal.spell("networkConfiguration.awsvpcConfiguration"),
+            "NetworkConfiguration.AwsvpcConfiguration"
+        );
+        assert_eq!(
+            Spelling::Snake.spell("networkConfiguration.awsvpcConfiguration"),
+            "network_configuration"
+        );
+        assert_eq!(Spelling::Snake.spell("loadBalancerName"), "elb_name");
+        assert_eq!(Spelling::Snake.spell("logConfiguration.options"), "log_configuration.options");
+    }
+}
