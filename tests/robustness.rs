@@ -6,7 +6,7 @@ mod common;
 
 use common::{files_under, manifest_dir};
 use ecslint::RuleFilter;
-use ecslint::lint::lint_bytes;
+use ecslint::lint::{lint_bytes, lint_module_text};
 use ecslint::report::{self, Format, Options};
 
 /// xorshift64*: a fixed sequence, so a failure reproduces.
@@ -86,43 +86,49 @@ fn mutated_fixtures_never_panic_and_spans_stay_in_bounds() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         for _ in 0..60 {
             let bytes = mutate(&mut rng, &original);
-            let report = lint_bytes(name.clone(), &bytes, &filter);
-            for d in &report.diagnostics {
-                for span in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
-                    assert!(
-                        span.start <= span.end && span.end as usize <= report.text.len(),
-                        "{name}: {span:?}"
-                    );
-                    assert!(
-                        report.text.is_char_boundary(span.start as usize),
-                        "{name}: {span:?}"
-                    );
-                    assert!(
-                        report.text.is_char_boundary(span.end as usize),
-                        "{name}: {span:?} {} {:?} {:?}",
-                        d.rule.id,
-                        d.message,
-                        report.text.as_bytes().get(..40)
-                    );
-                }
-            }
-            // Each mutation goes through one format, in turn: every format sees a share of
-            // every fixture's mutations, and the suite stays quick (SARIF alone writes every
-            // rule's documentation each time).
-            const FORMATS: [Format; 5] = [
-                Format::Human,
-                Format::Concise,
-                Format::Json,
-                Format::Sarif,
-                Format::Github,
-            ];
-            let options = Options {
-                format: FORMATS[linted % FORMATS.len()],
-                color: false,
-                root: manifest_dir().to_path_buf(),
-                files_checked: 1,
+            // Terraform configuration is read a module at a time; a lone file is a module.
+            let reports = match std::str::from_utf8(&bytes) {
+                Ok(text) if name.ends_with(".tf") => lint_module_text(&name, text, &filter).reports,
+                _ => vec![lint_bytes(name.clone(), &bytes, &filter)],
             };
-            report::render(std::slice::from_ref(&report), &options);
+            for report in &reports {
+                for d in &report.diagnostics {
+                    for span in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
+                        assert!(
+                            span.start <= span.end && span.end as usize <= report.text.len(),
+                            "{name}: {span:?}"
+                        );
+                        assert!(
+                            report.text.is_char_boundary(span.start as usize),
+                            "{name}: {span:?}"
+                        );
+                        assert!(
+                            report.text.is_char_boundary(span.end as usize),
+                            "{name}: {span:?} {} {:?} {:?}",
+                            d.rule.id,
+                            d.message,
+                            report.text.as_bytes().get(..40)
+                        );
+                    }
+                }
+                // Each mutation goes through one format, in turn: every format sees a share of
+                // every fixture's mutations, and the suite stays quick (SARIF alone writes every
+                // rule's documentation each time).
+                const FORMATS: [Format; 5] = [
+                    Format::Human,
+                    Format::Concise,
+                    Format::Json,
+                    Format::Sarif,
+                    Format::Github,
+                ];
+                let options = Options {
+                    format: FORMATS[linted % FORMATS.len()],
+                    color: false,
+                    root: manifest_dir().to_path_buf(),
+                    files_checked: 1,
+                };
+                report::render(std::slice::from_ref(report), &options);
+            }
             linted += 1;
         }
     }

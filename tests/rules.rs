@@ -20,14 +20,16 @@ fn rule_of(fixture: &std::path::Path) -> &'static str {
         .id
 }
 
+/// A fixture is a file, or a Terraform module directory (`tf-<name>/main.tf`), which is
+/// linted with the files around it.
 #[test]
 fn fail_fixtures_report_their_rule() {
-    insta::glob!("../testdata/rules", "*/fail/*", |path| {
+    insta::glob!("../testdata/rules", "*/fail/{*.*,tf-*/main.tf}", |path| {
         let rule = rule_of(path);
         let reports = lint(&[relative(path)]);
-        let fired = reports[0]
-            .diagnostics
+        let fired = reports
             .iter()
+            .flat_map(|r| &r.diagnostics)
             .filter(|d| d.rule.id == rule)
             .count();
         assert!(fired > 0, "{} does not report {rule}", path.display());
@@ -43,9 +45,9 @@ fn pass_fixtures_do_not_report_their_rule() {
         }
         let rule = rule_of(&path);
         let reports = lint(&[relative(&path)]);
-        let fired: Vec<_> = reports[0]
-            .diagnostics
+        let fired: Vec<_> = reports
             .iter()
+            .flat_map(|r| &r.diagnostics)
             .filter(|d| d.rule.id == rule)
             .map(|d| d.message.clone())
             .collect();

@@ -6,6 +6,7 @@ pub mod ecs_api;
 pub mod iam;
 pub mod reader;
 pub mod resources;
+pub mod scenario;
 pub mod terraform;
 
 use crate::source::tree::Node;

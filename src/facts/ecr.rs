@@ -33,7 +33,7 @@ impl PrivateImage<'_> {
 pub fn private_image(image: &str) -> Option<PrivateImage<'_>> {
     let (registry, path) = image.split_once('/')?;
     let deploy_time = |label: &str| label.starts_with("${") && label.ends_with('}');
-    let mut labels = registry.split('.');
+    let mut labels = labels(registry);
     let account = labels.next().unwrap_or_default();
     let account_ok = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
         || deploy_time(account);
@@ -57,6 +57,33 @@ pub fn private_image(image: &str) -> Option<PrivateImage<'_>> {
     })
 }
 
+/// A domain's dot-separated labels; a deploy-time part is one label even when it has dots
+/// of its own (Terraform's `${data.aws_region.current.name}`).
+fn labels(domain: &str) -> impl Iterator<Item = &str> {
+    let mut rest = domain;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut depth = 0usize;
+        let mut end = rest.len();
+        for (at, c) in rest.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                '.' if depth == 0 => {
+                    end = at;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let label = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or_default();
+        Some(label)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +99,12 @@ mod tests {
             private_image("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/a/b@sha256:abc")
                 .unwrap();
         assert_eq!(image.repository, "a/b");
+        let terraform = private_image(
+            "${data.aws_caller_identity.current.account_id}.dkr.ecr.${data.aws_region.current.name}.amazonaws.com/web:1",
+        )
+        .unwrap();
+        assert_eq!(terraform.region, "${data.aws_region.current.name}");
+        assert_eq!(terraform.repository, "web");
         let china = private_image("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web").unwrap();
         assert!(
             china

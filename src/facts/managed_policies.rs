@@ -117,10 +117,17 @@ const MANAGED: &[Managed] = &[
 /// `arn:${AWS::Partition}:iam::aws:policy/…`), if ecslint knows it: its name and document.
 pub fn by_arn(arn: &str) -> Option<(&'static str, &'static PolicyDocument)> {
     let rest = arn.strip_prefix("arn:")?;
-    let path = ["aws:", "aws-cn:", "aws-us-gov:", "${AWS::Partition}:"]
-        .iter()
-        .find_map(|partition| rest.strip_prefix(partition))?
-        .strip_prefix("iam::aws:policy/")?;
+    // The partition may be left to deploy time: `${AWS::Partition}` in a template,
+    // `${data.aws_partition.current.partition}` in Terraform.
+    let end = match rest.strip_prefix("${") {
+        Some(inner) => inner.find('}')? + 3,
+        None => rest.find(':')?,
+    };
+    let (partition, rest) = rest.split_at(end);
+    if !(partition.starts_with("${") || matches!(partition, "aws" | "aws-cn" | "aws-us-gov")) {
+        return None;
+    }
+    let path = rest.strip_prefix(":iam::aws:policy/")?;
     let index = MANAGED.iter().position(|m| m.path == path)?;
     let known = MANAGED[index].path;
     let name = known.rsplit('/').next().unwrap_or(known);
@@ -189,6 +196,14 @@ mod tests {
         assert_eq!(name, "AmazonECSTaskExecutionRolePolicy");
         assert_eq!(execution.statements.len(), 1);
         assert!(by_arn("arn:aws-cn:iam::aws:policy/AdministratorAccess").is_some());
+        assert!(by_arn("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess").is_some());
+        assert!(
+            by_arn(
+                "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+            )
+            .is_some()
+        );
+        assert!(by_arn("arn:aws-x:iam::aws:policy/AdministratorAccess").is_none());
         assert!(
             by_arn("arn:aws:iam::aws:policy/ReadOnlyAccess")
                 .unwrap()

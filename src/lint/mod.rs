@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
+use crate::dialect::scenario::{Choice, ScenarioModel};
 use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, recognise};
 use crate::model::Model;
 use crate::rules::input::parse_error::ParseError;
@@ -278,10 +279,9 @@ fn lint_plan(
     run_rules(&read.model, filter, out);
 }
 
-/// A CloudFormation template, in each of its scenarios. What only other scenarios find is
-/// reported once per rule, place and parameter (or condition), labelled with the first choice
-/// that leads to it and listing the others: a template whose `Cpu` and `Memory` parameters
-/// both allow many values gets one finding per parameter, not one per combination.
+/// A CloudFormation template, in each of its scenarios: a template whose `Cpu` and `Memory`
+/// parameters both allow many values gets one finding per parameter, not one per
+/// combination.
 fn lint_template(
     template: &cloudformation::Template,
     filter: &RuleFilter,
@@ -293,6 +293,13 @@ fn lint_template(
         1 => "linted as a CloudFormation template".to_string(),
         n => format!("linted as a CloudFormation template in {n} scenarios"),
     });
+    lint_scenarios(&scenarios, filter, out);
+}
+
+/// Runs the rules in each scenario. What only other scenarios find is reported once per
+/// rule, place and input, labelled with the first choice that leads to it and listing the
+/// others.
+fn lint_scenarios(scenarios: &[ScenarioModel], filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
     let start = out.len();
     let mut scenarios = scenarios.iter();
     if let Some(default) = scenarios.next() {
@@ -300,7 +307,7 @@ fn lint_template(
     }
     let default_end = out.len();
     // Per (rule, span, subject): the first diagnostic and the other values that fail.
-    let mut groups: Vec<(Diagnostic, &cloudformation::Choice, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(Diagnostic, &Choice, Vec<&str>)> = Vec::new();
     for scenario in scenarios {
         let Some(choice) = &scenario.choice else {
             continue;

@@ -6,13 +6,18 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
-use super::{FileReport, RuleFilter, report_parse_errors, report_violations, run_rules, settle};
+use super::{
+    FileReport, RuleFilter, lint_scenarios, report_parse_errors, report_violations, settle,
+};
 use crate::diagnostic::Diagnostic;
+use crate::dialect::scenario::{Choice, MAX_SCENARIOS, ScenarioModel};
+use crate::dialect::terraform::evaluate::Setting;
 use crate::dialect::terraform::evaluate::{self, Resource};
 use crate::dialect::terraform::load::{self, Unit};
 use crate::dialect::terraform::resources;
 use crate::source::line_index::LineIndex;
 use crate::source::sources::Sources;
+use crate::source::tree::Node;
 
 /// What linting a module produced: a report for each named file and for every other file
 /// with findings, and the directories of the local modules it called.
@@ -43,18 +48,62 @@ pub fn lint_module_text(name: &str, text: &str, filter: &RuleFilter) -> ModuleRe
 }
 
 fn finish(unit: Unit, mut sources: Sources, named: &[String], filter: &RuleFilter) -> ModuleReport {
-    let resources = evaluate::resources(&unit, &mut sources);
+    let evaluation = evaluate::resources(&unit, &mut sources, None);
+    let resources = evaluation.resources;
     let read = resources::model(&resources, &sources.text);
     let mut diagnostics = Vec::new();
     report_parse_errors(unit.errors.iter().cloned(), filter, &mut diagnostics);
     report_parse_errors(read.errors, filter, &mut diagnostics);
     report_violations(read.violations, filter, &mut diagnostics);
-    run_rules(&read.model, filter, &mut diagnostics);
+    let mut scenarios = vec![ScenarioModel {
+        model: read.model,
+        choice: None,
+    }];
+    for (instance, name) in &evaluation.consulted {
+        let default = unit
+            .module_of(*instance)
+            .variable(name)
+            .and_then(|v| v.body.get("default"))
+            .and_then(Node::scalar_text);
+        for value in evaluate::allowed_values(&unit, *instance, name) {
+            let Some(text) = value.scalar_text() else {
+                continue;
+            };
+            if Some(&text) == default.as_ref() || scenarios.len() >= MAX_SCENARIOS {
+                continue;
+            }
+            let setting = Setting {
+                instance: *instance,
+                name: name.clone(),
+                value,
+            };
+            let other = evaluate::resources(&unit, &mut sources, Some(&setting));
+            let subject = match &unit.instances[*instance].call {
+                Some(call) => format!("variable `{name}` of module `{}`", call.name),
+                None => format!("variable `{name}`"),
+            };
+            scenarios.push(ScenarioModel {
+                model: resources::model(&other.resources, &sources.text).model,
+                choice: Some(Choice {
+                    span: value.span,
+                    subject,
+                    value: text,
+                }),
+            });
+        }
+    }
+    lint_scenarios(&scenarios, filter, &mut diagnostics);
     let mut notes = unit.notes.clone();
-    notes.push(format!(
-        "linted as a Terraform module with {} resources",
-        resources.len()
-    ));
+    notes.push(match scenarios.len() {
+        1 => format!(
+            "linted as a Terraform module with {} resources",
+            resources.len()
+        ),
+        n => format!(
+            "linted as a Terraform module with {} resources in {n} scenarios",
+            resources.len()
+        ),
+    });
     let called = unit.modules.iter().skip(1).map(|m| m.dir.clone()).collect();
     let mut reports = split(diagnostics, &sources, &resources, named);
     for (path, error) in &unit.unreadable {

@@ -54,7 +54,11 @@ impl Spelling {
                 .join("."),
             Spelling::Snake => match TERRAFORM_NAMES.iter().find(|(api, _)| *api == camel_path) {
                 Some((_, terraform)) => terraform.to_string(),
-                None => camel_path.split('.').map(snake_case).collect::<Vec<_>>().join("."),
+                None => camel_path
+                    .split('.')
+                    .map(snake_case)
+                    .collect::<Vec<_>>()
+                    .join("."),
             },
         }
     }
@@ -80,8 +84,14 @@ const TERRAFORM_NAMES: &[(&str, &str)] = &[
     ("loadBalancers", "load_balancer"),
     ("loadBalancerName", "elb_name"),
     ("networkConfiguration", "network_configuration"),
-    ("networkConfiguration.awsvpcConfiguration", "network_configuration"),
-    ("deploymentConfiguration.maximumPercent", "deployment_maximum_percent"),
+    (
+        "networkConfiguration.awsvpcConfiguration",
+        "network_configuration",
+    ),
+    (
+        "deploymentConfiguration.maximumPercent",
+        "deployment_maximum_percent",
+    ),
     (
         "deploymentConfiguration.minimumHealthyPercent",
         "deployment_minimum_healthy_percent",
@@ -135,6 +145,9 @@ mod tests {
             "network_configuration"
         );
         assert_eq!(Spelling::Snake.spell("loadBalancerName"), "elb_name");
-        assert_eq!(Spelling::Snake.spell("logConfiguration.options"), "log_configuration.options");
+        assert_eq!(
+            Spelling::Snake.spell("logConfiguration.options"),
+            "log_configuration.options"
+        );
     }
 }

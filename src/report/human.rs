@@ -12,9 +12,16 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::source::line_index::LineIndex;
 
+/// Lines longer than this (a plan is one line of JSON) are not shown: the finding's
+/// positions are listed instead.
+const MAX_SHOWN_LINE: usize = 400;
+
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
-    source: IndexedSource<'a>,
+    /// `None` when a line to show is too long to show.
+    source: Option<IndexedSource<'a>>,
+    /// The help, with the positions when the source is not shown.
+    help: Option<String>,
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -46,17 +53,17 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(d.primary_label.clone(), d.span.range());
         let secondary = d
@@ -93,17 +100,62 @@ fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String 
     let index = LineIndex::new(&report.text);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        let rendered = Rendered {
-            diagnostic,
-            source: IndexedSource {
-                name: &report.path,
-                text: &report.text,
-                index: &index,
-            },
+        let spans =
+            std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
+        let shown = spans
+            .map(|span| line_length(&index, &report.text, span.start as usize))
+            .all(|length| length <= MAX_SHOWN_LINE);
+        let rendered = if shown {
+            Rendered {
+                diagnostic,
+                source: Some(IndexedSource {
+                    name: &report.path,
+                    text: &report.text,
+                    index: &index,
+                }),
+                help: diagnostic.help.clone(),
+            }
+        } else {
+            Rendered {
+                diagnostic,
+                source: None,
+                help: Some(positions(report, &index, diagnostic)),
+            }
         };
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, &rendered);
         out.push('\n');
     }
     out
+}
+
+fn line_length(index: &LineIndex, text: &str, offset: usize) -> usize {
+    let line = index.line_of(offset.min(text.len()));
+    let start = index.line_start(line);
+    let end = if line + 1 < index.line_count() {
+        index.line_start(line + 1)
+    } else {
+        text.len()
+    };
+    end - start
+}
+
+/// Where a finding and its labels are, as `path:line:column`, then its help.
+fn positions(report: &FileReport, index: &LineIndex, diagnostic: &Diagnostic) -> String {
+    let at = |offset: u32| {
+        let p = index.position(&report.text, offset as usize);
+        format!("{}:{}:{}", report.path, p.line, p.column)
+    };
+    let mut lines = vec![match &diagnostic.primary_label {
+        Some(label) => format!("at {}: {label}", at(diagnostic.span.start)),
+        None => format!("at {}", at(diagnostic.span.start)),
+    }];
+    lines.extend(
+        diagnostic
+            .labels
+            .iter()
+            .map(|l| format!("at {}: {}", at(l.span.start), l.message)),
+    );
+    lines.extend(diagnostic.help.clone());
+    lines.join("\n")
 }

@@ -244,9 +244,11 @@ impl<'s> Parser<'s> {
                 b'u' => out.push(self.unicode_escape(esc)?),
                 _ => {
                     self.pos = esc;
+                    // The backslash and the whole character after it.
+                    let after = Span::char_at(self.text, esc + 1);
                     return Err(Box::new(ParseError::new(
                         "invalid escape sequence in string",
-                        Span::new(esc, esc + 2),
+                        Span::new(esc, after.end as usize),
                     )));
                 }
             }

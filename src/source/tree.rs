@@ -179,6 +179,15 @@ impl<'s> Node<'s> {
         }
     }
 
+    /// A scalar's text (`512` and `"512"` are both `512`), to compare input values.
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::String(s) | Value::Number(s) => Some(s.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
     /// A short name for the value's type, for messages ("expected an array, found a string").
     pub fn type_name(&self) -> &'static str {
         match self.value {

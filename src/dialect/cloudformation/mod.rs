@@ -8,5 +8,5 @@ pub mod resources;
 pub mod scenarios;
 pub mod template;
 
-pub use scenarios::{Choice, ScenarioModel, models};
+pub use scenarios::models;
 pub use template::{Template, is_template};

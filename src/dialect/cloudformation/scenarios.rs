@@ -8,42 +8,13 @@
 //! consistent with each other.
 
 use crate::dialect::reader::{Reader, Spelling};
+use crate::dialect::scenario::{Choice, MAX_SCENARIOS, ScenarioModel};
 use crate::model::Model;
-use crate::source::span::Span;
-use crate::source::tree::{Node, Value};
+use crate::source::tree::Node;
 
 use super::intrinsics::{Resolver, Scenario};
 use super::resources;
 use super::template::Template;
-
-/// At most this many scenarios are checked per template (a parameter listing every EC2
-/// instance type must not multiply the work by a hundred).
-pub const MAX_SCENARIOS: usize = 64;
-
-/// The model of one scenario.
-pub struct ScenarioModel {
-    pub model: Model,
-    /// The choice that defines a scenario other than the default one.
-    pub choice: Option<Choice>,
-}
-
-/// A parameter set to one of its allowed values, or a condition taken as false.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    /// The allowed value, or the condition's name.
-    pub span: Span,
-    /// "parameter `Cpu`", "condition `IsProd`".
-    pub subject: String,
-    /// "4096", "false".
-    pub value: String,
-}
-
-impl Choice {
-    /// "when parameter `Cpu` is 4096".
-    pub fn describe(&self) -> String {
-        format!("when {} is {}", self.subject, self.value)
-    }
-}
 
 pub fn models(template: &Template) -> Vec<ScenarioModel> {
     let resolver = Resolver::new(template, Scenario::default());
@@ -56,9 +27,11 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     let mut alternatives = Vec::new();
     for &index in &consulted.parameters {
         let parameter = &template.parameters[index];
-        let default = parameter.default.and_then(text);
+        let default = parameter.default.and_then(Node::scalar_text);
         for (allowed, node) in parameter.allowed_values.iter().enumerate() {
-            let Some(value) = text(node) else { continue };
+            let Some(value) = node.scalar_text() else {
+                continue;
+            };
             if Some(&value) == default.as_ref() {
                 continue;
             }
@@ -114,15 +87,5 @@ fn build(template: &Template, resolver: &Resolver) -> Model {
     Model {
         spelling: Spelling::Pascal,
         ..resources::model(template, &reader, exists)
-    }
-}
-
-/// A scalar's text, to compare an allowed value with the default (`512` and `"512"` are the
-/// same parameter value).
-fn text(node: &Node) -> Option<String> {
-    match &node.value {
-        Value::String(s) | Value::Number(s) => Some(s.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
     }
 }

@@ -35,14 +35,63 @@ pub struct Resource {
     pub origins: FxHashMap<Span, Origin>,
 }
 
-/// Evaluates every managed resource of every instance in the unit.
-pub fn resources(unit: &Unit, sources: &mut Sources) -> Vec<Resource> {
+/// A variable set to one of the values its validation allows, instead of its default: one
+/// scenario of the module.
+pub struct Setting<'u> {
+    pub instance: usize,
+    pub name: String,
+    pub value: &'u Node<'static>,
+}
+
+/// The evaluated resources, and the variables with allowed values whose defaults they used
+/// (each an input the module can be deployed with otherwise).
+pub struct Evaluation {
+    pub resources: Vec<Resource>,
+    pub consulted: Vec<(usize, String)>,
+}
+
+/// The values a variable's validation allows: `condition = contains([…], var.x)`.
+pub fn allowed_values<'u>(unit: &'u Unit, instance: usize, name: &str) -> &'u [Node<'static>] {
+    let Some(variable) = unit.module_of(instance).variable(name) else {
+        return &[];
+    };
+    let validations = variable
+        .body
+        .get("validation")
+        .and_then(Node::as_array)
+        .unwrap_or_default();
+    validations
+        .iter()
+        .filter_map(|v| v.get("condition"))
+        .find_map(|condition| {
+            let Value::Expr(e) = &condition.value else {
+                return None;
+            };
+            let Expr::Call { name: function, args } = &**e else {
+                return None;
+            };
+            let [list, Node { value: Value::Expr(of), .. }] = args.as_slice() else {
+                return None;
+            };
+            let Expr::Traversal(steps) = &**of else {
+                return None;
+            };
+            let names_it = matches!(steps.as_slice(), [Step::Name(root), Step::Name(var)] if root == "var" && var == name);
+            (function == "contains" && names_it).then(|| list.as_array()).flatten()
+        })
+        .unwrap_or_default()
+}
+
+/// Evaluates every managed resource of every instance in the unit, with `setting` if given.
+pub fn resources(unit: &Unit, sources: &mut Sources, setting: Option<&Setting>) -> Evaluation {
     let mut out = Vec::new();
     let mut eval = Eval {
         unit,
         sources,
         origins: FxHashMap::default(),
         depth: 0,
+        setting,
+        consulted: Vec::new(),
     };
     for (index, instance) in unit.instances.iter().enumerate() {
         let module = &unit.modules[instance.module];
@@ -63,17 +112,22 @@ pub fn resources(unit: &Unit, sources: &mut Sources) -> Vec<Resource> {
             });
         }
     }
-    out
+    Evaluation {
+        resources: out,
+        consulted: eval.consulted,
+    }
 }
 
-struct Eval<'u, 's> {
+struct Eval<'u, 's, 'c> {
     unit: &'u Unit,
     sources: &'s mut Sources,
     origins: FxHashMap<Span, Origin>,
     depth: usize,
+    setting: Option<&'c Setting<'c>>,
+    consulted: Vec<(usize, String)>,
 }
 
-impl<'u> Eval<'u, '_> {
+impl<'u> Eval<'u, '_, '_> {
     /// Whether `count = 0` (or a condition that makes it 0) removes the resource.
     fn absent(&mut self, block: &'u Block, instance: usize) -> bool {
         let Some(count) = block.body.get("count") else {
@@ -131,7 +185,7 @@ impl<'u> Eval<'u, '_> {
             Expr::Compare { equal, operands } => {
                 let [a, b] = &**operands;
                 let (a, b) = (self.eval(a, instance), self.eval(b, instance));
-                match (scalar_text(&a), scalar_text(&b)) {
+                match (a.scalar_text(), b.scalar_text()) {
                     (Some(x), Some(y)) => Node::new(span, Value::Bool((x == y) == *equal)),
                     _ => unknown(span),
                 }
@@ -232,6 +286,25 @@ impl<'u> Eval<'u, '_> {
             let value = self.eval(value, instance);
             return self.relocate(value, span, format!("`{name}` in the variable files"));
         }
+        if let Some(setting) = self.setting
+            && setting.instance == instance
+            && setting.name == name
+        {
+            let value = setting.value.clone();
+            return self.relocate(
+                value,
+                span,
+                format!("an allowed value of variable `{name}`"),
+            );
+        }
+        if !allowed_values(unit, instance, name).is_empty()
+            && !self
+                .consulted
+                .iter()
+                .any(|(i, n)| *i == instance && n == name)
+        {
+            self.consulted.push((instance, name.to_string()));
+        }
         match unit
             .module_of(instance)
             .variable(name)
@@ -257,7 +330,7 @@ impl<'u> Eval<'u, '_> {
         for step in steps {
             let key = match step {
                 Step::Name(n) => Some(n.to_string()),
-                Step::Index(i) => scalar_text(&self.eval(i, instance)),
+                Step::Index(i) => self.eval(i, instance).scalar_text(),
             };
             let next = match (&value.value, key) {
                 (Value::Object(_), Some(key)) => value.get(&key).cloned(),
@@ -456,7 +529,7 @@ fn template(mut parts: Vec<Node<'static>>, span: Span) -> Node<'static> {
                     _ => text.push_str("${…}"),
                 }
             }
-            _ => match scalar_text(part) {
+            _ => match part.scalar_text() {
                 Some(s) => text.push_str(&s),
                 None => {
                     partial = true;
@@ -647,14 +720,6 @@ fn keyed(
         }
     }
     Node::new(blocks.span, Value::Object(entries))
-}
-
-fn scalar_text(node: &Node) -> Option<String> {
-    match &node.value {
-        Value::String(s) | Value::Number(s) => Some(s.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
 }
 
 fn attribute(steps: &[Step]) -> Option<String> {

@@ -337,6 +337,10 @@ mod tests {
         let text = "resource \"a\" \"b\" {\n  x = \n}\n";
         let error = parse(text, 10).unwrap_err();
         assert!(error.span.start >= 10, "{error:?}");
-        assert!(error.message.contains("cannot parse this HCL"), "{}", error.message);
+        assert!(
+            error.message.contains("cannot parse this HCL"),
+            "{}",
+            error.message
+        );
     }
 }

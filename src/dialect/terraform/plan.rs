@@ -37,12 +37,22 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
         configuration(module, "", &mut expressions);
     }
     let mut data = FxHashMap::default();
-    if let Some(module) = root.get("prior_state").and_then(|s| s.get("values")).and_then(|v| v.get("root_module")) {
+    if let Some(module) = root
+        .get("prior_state")
+        .and_then(|s| s.get("values"))
+        .and_then(|v| v.get("root_module"))
+    {
         data_sources(module, &mut data);
     }
     let context = Context { expressions, data };
-    let changes = root.get("resource_changes").and_then(Node::as_array).unwrap_or_default();
-    Ok(changes.iter().filter_map(|change| context.resource(change)).collect())
+    let changes = root
+        .get("resource_changes")
+        .and_then(Node::as_array)
+        .unwrap_or_default();
+    Ok(changes
+        .iter()
+        .filter_map(|change| context.resource(change))
+        .collect())
 }
 
 struct Context<'n, 's> {
@@ -60,7 +70,10 @@ impl<'n, 's> Context<'n, 's> {
         let address = change.get("address")?;
         let kind = change.get("type")?.as_str()?;
         let planned = change.get("change")?;
-        let actions = planned.get("actions").and_then(Node::as_array).unwrap_or_default();
+        let actions = planned
+            .get("actions")
+            .and_then(Node::as_array)
+            .unwrap_or_default();
         if actions.iter().all(|a| a.as_str() == Some("delete")) {
             return None;
         }
@@ -120,7 +133,11 @@ impl<'n, 's> Context<'n, 's> {
                         merged.push(Entry {
                             key: entry.key.to_string().into(),
                             key_span: entry.key_span,
-                            value: self.reference(expressions.and_then(|x| x.get(&entry.key)), entry.value.span, prefix),
+                            value: self.reference(
+                                expressions.and_then(|x| x.get(&entry.key)),
+                                entry.value.span,
+                                prefix,
+                            ),
                         });
                     }
                 }
@@ -146,8 +163,46 @@ impl<'n, 's> Context<'n, 's> {
                         .collect(),
                 ),
             ),
+            Value::String(known) if !known.starts_with(['[', '{']) => self
+                .identity(expressions, after.span, prefix)
+                .unwrap_or_else(|| after.to_owned_at(0)),
             _ => after.to_owned_at(0),
         }
+    }
+
+    /// A known value that names another resource of the plan (`cluster =
+    /// aws_ecs_cluster.main.name`, whose name is set literally) is that resource: the link,
+    /// not the name, is what the graph follows. Only an expression that is one reference to
+    /// a resource's identity is taken so; documents and built strings stay values.
+    fn identity(
+        &self,
+        expressions: Option<&Node>,
+        span: Span,
+        prefix: &str,
+    ) -> Option<Node<'static>> {
+        let references = expressions?.get("references")?.as_array()?;
+        let first = without_keys(references.first()?.as_str()?);
+        let (resource, attribute) = first.rsplit_once('.')?;
+        let only_one = references
+            .iter()
+            .filter_map(Node::as_str)
+            .all(|r| without_keys(r) == first || without_keys(r) == resource);
+        let identity = matches!(attribute, "arn" | "id" | "name");
+        if !only_one
+            || !identity
+            || resource.split('.').count() != 2
+            || resource.starts_with("var.")
+            || resource.starts_with("local.")
+        {
+            return None;
+        }
+        Some(Node::new(
+            span,
+            Value::Expr(Box::new(Expr::Link {
+                id: format!("{prefix}{resource}"),
+                attribute: Some(attribute.to_string()),
+            })),
+        ))
     }
 
     /// An unknown value: a link to the resource its expression refers to, a data source's
@@ -163,10 +218,15 @@ impl<'n, 's> Context<'n, 's> {
         let reference = without_keys(first);
         let parts: Vec<&str> = reference.split('.').collect();
         let (id, attribute) = match parts.as_slice() {
-            ["var" | "local" | "each" | "count" | "path" | "module" | "self" | "terraform", ..] => {
+            [
+                "var" | "local" | "each" | "count" | "path" | "module" | "self" | "terraform",
+                ..,
+            ] => {
                 return unknown(span);
             }
-            ["data", kind, name, rest @ ..] => (format!("{prefix}data.{kind}.{name}"), rest.first()),
+            ["data", kind, name, rest @ ..] => {
+                (format!("{prefix}data.{kind}.{name}"), rest.first())
+            }
             [kind, name, rest @ ..] => (format!("{prefix}{kind}.{name}"), rest.first()),
             _ => return unknown(span),
         };
@@ -187,15 +247,28 @@ impl<'n, 's> Context<'n, 's> {
 }
 
 /// Every resource's expressions in the configuration, through module calls.
-fn configuration<'n, 's>(module: &'n Node<'s>, prefix: &str, out: &mut FxHashMap<String, &'n Node<'s>>) {
-    for resource in module.get("resources").and_then(Node::as_array).unwrap_or_default() {
-        if let (Some(address), Some(expressions)) =
-            (resource.get("address").and_then(Node::as_str), resource.get("expressions"))
-        {
+fn configuration<'n, 's>(
+    module: &'n Node<'s>,
+    prefix: &str,
+    out: &mut FxHashMap<String, &'n Node<'s>>,
+) {
+    for resource in module
+        .get("resources")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+    {
+        if let (Some(address), Some(expressions)) = (
+            resource.get("address").and_then(Node::as_str),
+            resource.get("expressions"),
+        ) {
             out.insert(format!("{prefix}{address}"), expressions);
         }
     }
-    for call in module.get("module_calls").and_then(Node::as_object).unwrap_or_default() {
+    for call in module
+        .get("module_calls")
+        .and_then(Node::as_object)
+        .unwrap_or_default()
+    {
         if let Some(child) = call.value.get("module") {
             configuration(child, &format!("{prefix}module.{}.", call.key), out);
         }
@@ -204,15 +277,25 @@ fn configuration<'n, 's>(module: &'n Node<'s>, prefix: &str, out: &mut FxHashMap
 
 /// Data sources' values in a state's modules, by address.
 fn data_sources<'n, 's>(module: &'n Node<'s>, out: &mut FxHashMap<String, &'n Node<'s>>) {
-    for resource in module.get("resources").and_then(Node::as_array).unwrap_or_default() {
+    for resource in module
+        .get("resources")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+    {
         if resource.get("mode").and_then(Node::as_str) == Some("data")
-            && let (Some(address), Some(values)) =
-                (resource.get("address").and_then(Node::as_str), resource.get("values"))
+            && let (Some(address), Some(values)) = (
+                resource.get("address").and_then(Node::as_str),
+                resource.get("values"),
+            )
         {
             out.insert(without_keys(address), values);
         }
     }
-    for child in module.get("child_modules").and_then(Node::as_array).unwrap_or_default() {
+    for child in module
+        .get("child_modules")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+    {
         data_sources(child, out);
     }
 }

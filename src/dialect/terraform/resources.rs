@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use crate::dialect::PartKind;
-use crate::dialect::reader::{Literal, Reader, Resolve, Scalar, Spelling};
+use crate::dialect::reader::{Reader, Resolve, Scalar, Spelling, Verbatim};
 use crate::dialect::resources::{Builder, Kind};
 use crate::model::{Model, Val};
 use crate::schema::{self, Violation};
@@ -124,8 +124,9 @@ impl Resolve for Resolver<'_> {
                 )),
                 _ => Val::Unknown(node.span),
             },
-            // A JSON file read by `file()` may hold placeholders another tool fills in.
-            _ => Literal.scalar(node),
+            // Terraform has already interpolated every `${…}` it will: what is left in a
+            // string is text (`$${aws:username}` in HCL is the policy variable).
+            _ => Verbatim.scalar(node),
         };
         match value {
             Val::Known(mut located) => {

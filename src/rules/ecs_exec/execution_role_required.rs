@@ -111,7 +111,10 @@ fn needs_execution_role(
             }
         }
         if let Some(span) = container.secrets {
-            needs.push((span, format!("read {}", model.container_property("secrets"))));
+            needs.push((
+                span,
+                format!("read {}", model.container_property("secrets")),
+            ));
         }
         if let Some(span) = container
             .log_configuration

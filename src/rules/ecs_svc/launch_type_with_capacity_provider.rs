@@ -57,7 +57,10 @@ impl Check for LaunchTypeWithCapacityProvider {
             )
             .primary("launch type set here")
             .label(
-                first.capacity_provider.as_ref().map_or(first.span, |p| p.span()),
+                first
+                    .capacity_provider
+                    .as_ref()
+                    .map_or(first.span, |p| p.span()),
                 "capacity provider strategy set here",
             )
             .help(format!(

@@ -1,0 +1,17 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family       = "task_definition"
+  network_mode = "bridge"
+  container_definitions = jsonencode([
+    {
+      name   = "web"
+      image  = "nginx:1.27"
+      memory = 256
+      portMappings = [
+        {
+          containerPort = 80
+          hostPort      = 80
+        },
+      ]
+    },
+  ])
+}

@@ -1,0 +1,16 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family                   = "task_definition"
+  cpu                      = "256"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  container_definitions = jsonencode([
+    {
+      name  = "app"
+      image = "public.ecr.aws/docker/library/httpd:2.4"
+      logConfiguration = {
+        logDriver = "syslog"
+      }
+    },
+  ])
+}

@@ -1,0 +1,95 @@
+//! Every CloudFormation rule fixture has Terraform twins — an HCL module (`tf-<name>/`) and
+//! the plan Terraform prints for it (`tfplan-<name>.json`), written by
+//! `scripts/terraform_twins.py` — and each twin reports exactly the rules its template does:
+//! the same rules fire whatever form declares the infrastructure.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{files_under, lint, manifest_dir, relative};
+
+/// The rule ids a fixture reports, over all the files its reports cover.
+fn rules_of(path: &Path) -> BTreeSet<&'static str> {
+    lint(&[relative(path)])
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| d.rule.id)
+        .collect()
+}
+
+/// Each CloudFormation JSON fixture and its twins, if it has them.
+fn templates() -> Vec<(PathBuf, Option<(PathBuf, PathBuf)>)> {
+    files_under(&manifest_dir().join("testdata/rules"))
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            let stem = name
+                .strip_prefix("cfn-")?
+                .strip_suffix(".json")?
+                .to_string();
+            let dir = path.parent()?.to_path_buf();
+            let module = dir.join(format!("tf-{stem}/main.tf"));
+            let plan = dir.join(format!("tfplan-{stem}.json"));
+            let twins = (module.is_file() && plan.is_file()).then_some((module, plan));
+            Some((path, twins))
+        })
+        .collect()
+}
+
+#[test]
+fn twins_report_what_their_template_reports() {
+    let mut failures = Vec::new();
+    for (template, twins) in templates() {
+        let Some((module, plan)) = twins else {
+            continue;
+        };
+        let expected = rules_of(&template);
+        for twin in [&module, &plan] {
+            let found = rules_of(twin);
+            if found != expected {
+                failures.push(format!(
+                    "{}: {expected:?}, but {} reports {found:?}",
+                    relative(&template).display(),
+                    relative(twin).display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Only templates whose scenarios are CloudFormation's own (conditions, mappings) lack
+/// twins, and every rule with a failing template has a failing twin.
+#[test]
+fn every_template_has_twins() {
+    let mut rules_with_templates = BTreeSet::new();
+    let mut rules_with_twins = BTreeSet::new();
+    for (template, twins) in templates() {
+        let text = std::fs::read_to_string(&template).unwrap();
+        let failing = template.parent().unwrap().ends_with("fail");
+        let rule = template
+            .parent()
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .unwrap()
+            .to_string();
+        if failing {
+            rules_with_templates.insert(rule.clone());
+        }
+        match twins {
+            Some(_) if failing => {
+                rules_with_twins.insert(rule);
+            }
+            Some(_) => {}
+            None => assert!(
+                text.contains("\"Fn::If\"") || text.contains("\"Fn::FindInMap\""),
+                "{} has no Terraform twins: run scripts/terraform_twins.py",
+                relative(&template).display()
+            ),
+        }
+    }
+    assert_eq!(rules_with_templates, rules_with_twins);
+}
