@@ -40,33 +40,51 @@ impl PositionMap {
     fn align(value: &str, raw: &str, written: Span) -> Self {
         let base = written.start;
         let mut map = Vec::with_capacity(value.len());
-        let mut rest = raw.char_indices().peekable();
-        for ch in value.chars() {
-            let found = loop {
-                let Some((at, written_ch)) = rest.next() else {
-                    break None;
-                };
-                if written_ch == ch {
-                    break Some((at, at + ch.len_utf8()));
-                }
-                if written_ch == '\\'
-                    && let Some((len, unescaped)) = unescape(&raw[at + 1..])
-                    && unescaped == ch
-                {
-                    for _ in 0..len {
-                        rest.next();
-                    }
-                    break Some((at, at + 1 + len));
-                }
-            };
-            let Some((start, end)) = found else {
+        let mut chars = value.chars().peekable();
+        let mut at = 0;
+        while let Some(&ch) = chars.peek() {
+            let Some(written_ch) = raw[at..].chars().next() else {
+                // The value has more than its written form: not aligned.
                 return PositionMap {
                     written,
                     starts_ends: None,
                 };
             };
-            let (start, end) = (base + start as u32, base + end as u32);
-            map.extend(std::iter::repeat_n((start, end), ch.len_utf8()));
+            let (start, end) = (base + at as u32, base + (at + written_ch.len_utf8()) as u32);
+            if written_ch == ch {
+                map.extend(std::iter::repeat_n((start, end), ch.len_utf8()));
+                chars.next();
+                at += written_ch.len_utf8();
+            } else if written_ch == '\\'
+                && let Some((len, unescaped)) = unescape(&raw[at + 1..])
+                && unescaped == ch
+            {
+                map.extend(std::iter::repeat_n(
+                    (start, end + len as u32),
+                    ch.len_utf8(),
+                ));
+                chars.next();
+                at += 1 + len;
+            } else if raw[at..].starts_with("${")
+                && let Some(close) = raw[at..].find('}')
+            {
+                // An interpolation the value has filled in (a Terraform template): the value's
+                // characters up to the one written after it come from the interpolation.
+                let resume = at + close + 1;
+                let next = raw[resume..].chars().next();
+                let whole = (start, base + resume as u32);
+                while let Some(&filled) = chars.peek() {
+                    if Some(filled) == next {
+                        break;
+                    }
+                    map.extend(std::iter::repeat_n(whole, filled.len_utf8()));
+                    chars.next();
+                }
+                at = resume;
+            } else {
+                // What only the written form has: quotes, indentation.
+                at += written_ch.len_utf8();
+            }
         }
         PositionMap {
             written,
@@ -168,5 +186,19 @@ mod tests {
 
         let joined = parse_json_in_string("{\"a\": 1}", "xyz", Span::new(0, 3)).unwrap();
         assert_eq!(joined.get("a").unwrap().span, Span::new(0, 3));
+    }
+
+    #[test]
+    fn filled_interpolations_map_to_where_they_are_written() {
+        let text = "[{\"name\": \"${name}\", \"port\": ${port}, \"b\": 1}]";
+        let value = "[{\"name\": \"worker\", \"port\": 9090, \"b\": 1}]";
+        let inner = parse_json_in_string(value, text, Span::new(0, text.len())).unwrap();
+        let object = &inner.as_array().unwrap()[0];
+        assert_eq!(written(text, object.get("port").unwrap().span), "${port}");
+        assert_eq!(
+            written(text, object.get("name").unwrap().span),
+            "\"${name}\""
+        );
+        assert_eq!(written(text, object.get("b").unwrap().span), "1");
     }
 }

@@ -284,7 +284,14 @@ impl<'u> Eval<'u, '_, '_> {
             }
         } else if let Some(value) = unit.tfvars.get(name) {
             let value = self.eval(value, instance);
-            return self.relocate(value, span, format!("`{name}` in the variable files"));
+            let file = self
+                .sources
+                .file_at(value.span.start)
+                .map_or("the variable files", |f| {
+                    f.path.rsplit('/').next().unwrap_or(&f.path)
+                });
+            let what = format!("`{name}` in {file}");
+            return self.relocate(value, span, what);
         }
         if let Some(setting) = self.setting
             && setting.instance == instance

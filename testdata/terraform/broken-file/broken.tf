@@ -1,0 +1,2 @@
+resource "aws_ecs_service" "api" {
+  name = "api"
