@@ -1,0 +1,4 @@
+variable "subnets" {
+  type        = list(string)
+  description = "Private subnets for the tasks"
+}
