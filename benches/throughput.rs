@@ -20,32 +20,40 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
+    // `ECSLINT_BENCH_DIR=path` writes the corpora there instead, to look at them.
+    let kept = std::env::var_os("ECSLINT_BENCH_DIR").map(PathBuf::from);
+    let base = kept.as_deref().unwrap_or(dir.path());
     let corpora = [
         (
             "task definitions, JSON",
-            generate_task_definitions(dir.path(), 5_000, false),
+            generate_task_definitions(base, 5_000, false),
         ),
         (
             "task definitions, YAML",
-            generate_task_definitions(dir.path(), 1_000, true),
+            generate_task_definitions(base, 1_000, true),
         ),
         (
             "large JSON (describe-services, ~4 MB each)",
-            generate_large(dir.path(), 4),
+            generate_large(base, 4),
         ),
         (
             "CloudFormation templates, YAML",
-            generate_templates(dir.path(), 1_000, true),
+            generate_templates(base, 1_000, true),
         ),
         (
             "CloudFormation templates, JSON",
-            generate_templates(dir.path(), 1_000, false),
+            generate_templates(base, 1_000, false),
         ),
-        ("IAM policies, JSON", generate_policies(dir.path(), 5_000)),
+        ("IAM policies, JSON", generate_policies(base, 5_000)),
         (
             "IAM-heavy templates (EC2 cluster), YAML",
-            generate_iam_templates(dir.path(), 1_000),
+            generate_iam_templates(base, 1_000),
         ),
+        (
+            "Terraform HCL modules (directories)",
+            generate_terraform_modules(base, 1_000),
+        ),
+        ("Terraform plans, one line", generate_plans(base, 1_000)),
     ];
     let binary = binary();
     println!(
@@ -200,6 +208,310 @@ fn generate_task_definitions(base: &Path, count: usize, yaml: bool) -> PathBuf {
             )
         };
         std::fs::write(dir.join(name), text).unwrap();
+    }
+    root
+}
+
+/// Terraform root modules as teams write them: `variables.tf` with defaults and a validated
+/// size, `main.tf` with a task definition (`jsonencode` of HCL containers), a service behind
+/// a target group, an execution role with an `aws_iam_policy_document` trust policy and a
+/// managed policy; every fourth module calls a local child module. About one in five has a
+/// size Fargate does not offer.
+fn generate_terraform_modules(base: &Path, count: usize) -> PathBuf {
+    let root = base.join("terraform-modules");
+    for i in 0..count {
+        let dir = root.join(format!("stack-{i:04}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (cpu, memory) = match i % 5 {
+            0 => (256, 4096),
+            1 => (512, 1024),
+            2 => (1024, 2048),
+            3 => (2048, 8192),
+            _ => (4096, 16384),
+        };
+        std::fs::write(
+            dir.join("variables.tf"),
+            format!(
+                r#"variable "name" {{
+  type    = string
+  default = "app-{i}"
+}}
+
+variable "cpu" {{
+  type    = number
+  default = {cpu}
+
+  validation {{
+    condition     = contains([{cpu}], var.cpu)
+    error_message = "Unsupported CPU value."
+  }}
+}}
+
+variable "memory" {{
+  type    = number
+  default = {memory}
+}}
+
+variable "subnets" {{
+  type = list(string)
+}}
+"#
+            ),
+        )
+        .unwrap();
+        let containers: String = (0..2 + i % 2)
+            .map(|c| {
+                format!(
+                    r#"    {{
+      name      = "${{var.name}}-{c}"
+      image     = "${{data.aws_caller_identity.current.account_id}}.dkr.ecr.eu-west-1.amazonaws.com/app-{i}:{c}.4.1"
+      essential = {essential}
+      cpu       = 128
+      portMappings = [
+        {{ containerPort = {port}, protocol = "tcp" }}
+      ]
+      environment = [
+        {{ name = "ENV", value = "production" }},
+        {{ name = "PORT", value = "{port}" }},
+      ]
+      secrets = [
+        {{ name = "DB_PASSWORD", valueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-{i}-db" }}
+      ]
+      logConfiguration = {{
+        logDriver = "awslogs"
+        options = {{
+          awslogs-group         = "/ecs/${{var.name}}"
+          awslogs-region        = "eu-west-1"
+          awslogs-stream-prefix = "c{c}"
+        }}
+      }}
+      healthCheck = {{
+        command  = ["CMD-SHELL", "curl -f http://localhost:{port}/health || exit 1"]
+        interval = 30
+        retries  = 3
+      }}
+    }},
+"#,
+                    essential = c == 0,
+                    port = 8080 + c
+                )
+            })
+            .collect();
+        let child = if i % 4 == 0 {
+            r#"
+module "worker" {
+  source  = "./modules/worker"
+  name    = "${var.name}-worker"
+  cluster = aws_ecs_cluster.main.id
+}
+"#
+        } else {
+            ""
+        };
+        std::fs::write(
+            dir.join("main.tf"),
+            format!(
+                r#"data "aws_caller_identity" "current" {{}}
+
+data "aws_iam_policy_document" "ecs_tasks" {{
+  statement {{
+    actions = ["sts:AssumeRole"]
+    principals {{
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }}
+  }}
+}}
+
+resource "aws_iam_role" "execution" {{
+  name               = "${{var.name}}-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks.json
+}}
+
+resource "aws_iam_role_policy_attachment" "execution" {{
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}}
+
+resource "aws_iam_role_policy" "secrets" {{
+  role = aws_iam_role.execution.id
+  policy = jsonencode({{
+    Version = "2012-10-17"
+    Statement = [
+      {{
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-{i}-*"
+      }}
+    ]
+  }})
+}}
+
+resource "aws_ecs_cluster" "main" {{
+  name = var.name
+}}
+
+resource "aws_ecs_task_definition" "app" {{
+  family                   = var.name
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.cpu
+  memory                   = var.memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  container_definitions = jsonencode([
+{containers}  ])
+}}
+
+resource "aws_lb_target_group" "app" {{
+  name        = var.name
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = "vpc-0123456789abcdef0"
+
+  health_check {{
+    path = "/health"
+  }}
+}}
+
+resource "aws_ecs_service" "app" {{
+  name            = var.name
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.app.arn
+  desired_count   = 2
+  launch_type     = "FARGATE"
+
+  network_configuration {{
+    subnets         = var.subnets
+    security_groups = ["sg-0123456789abcdef0"]
+  }}
+
+  load_balancer {{
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "${{var.name}}-0"
+    container_port   = 8080
+  }}
+
+  deployment_circuit_breaker {{
+    enable   = true
+    rollback = true
+  }}
+}}
+{child}"#
+            ),
+        )
+        .unwrap();
+        if i % 4 == 0 {
+            let module = dir.join("modules/worker");
+            std::fs::create_dir_all(&module).unwrap();
+            std::fs::write(
+                module.join("main.tf"),
+                r#"variable "name" {
+  type = string
+}
+
+variable "cluster" {
+  type = string
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  family       = var.name
+  network_mode = "bridge"
+  container_definitions = jsonencode([
+    {
+      name         = var.name
+      image        = "public.ecr.aws/docker/library/busybox:1.36"
+      memory       = 256
+      essential    = true
+      portMappings = [{ containerPort = 9000, hostPort = 0 }]
+    }
+  ])
+}
+
+resource "aws_ecs_service" "worker" {
+  name            = var.name
+  cluster         = var.cluster
+  task_definition = aws_ecs_task_definition.worker.arn
+  desired_count   = 2
+}
+"#,
+            )
+            .unwrap();
+        }
+    }
+    root
+}
+
+/// `terraform show -json` plans, one line each: a role, a task definition whose container
+/// definitions are a JSON string, and a service, with unknown ARNs linked through the
+/// configuration's references. About one in five has a size Fargate does not offer.
+fn generate_plans(base: &Path, count: usize) -> PathBuf {
+    let root = base.join("terraform-plans");
+    std::fs::create_dir_all(&root).unwrap();
+    for i in 0..count {
+        let (cpu, memory) = match i % 5 {
+            0 => ("256", "4096"),
+            1 => ("512", "1024"),
+            2 => ("1024", "2048"),
+            3 => ("2048", "8192"),
+            _ => ("4096", "16384"),
+        };
+        let containers: Vec<serde_json::Value> = (0..2 + i % 2)
+            .map(|c| {
+                serde_json::json!({
+                    "name": format!("app-{i}-{c}"),
+                    "image": format!("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app-{i}:{c}.4.1"),
+                    "essential": c == 0,
+                    "cpu": 128,
+                    "portMappings": [{"containerPort": 8080 + c, "hostPort": 8080 + c, "protocol": "tcp"}],
+                    "environment": [{"name": "ENV", "value": "production"}],
+                    "secrets": [{"name": "DB_PASSWORD", "valueFrom": format!("arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-{i}-db")}],
+                    "logConfiguration": {"logDriver": "awslogs", "options": {
+                        "awslogs-group": format!("/ecs/app-{i}"), "awslogs-region": "eu-west-1", "awslogs-stream-prefix": format!("c{c}")}},
+                })
+            })
+            .collect();
+        let trust = serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]});
+        let role = serde_json::json!({"name": format!("app-{i}-execution"),
+            "assume_role_policy": trust.to_string(),
+            "managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"],
+            "inline_policy": [{"name": "secrets", "policy": serde_json::json!({"Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
+                "Resource": format!("arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-{i}-*")}]}).to_string()}]});
+        let task = serde_json::json!({"family": format!("app-{i}"), "cpu": cpu, "memory": memory,
+            "network_mode": "awsvpc", "requires_compatibilities": ["FARGATE"],
+            "container_definitions": serde_json::Value::Array(containers).to_string()});
+        let service = serde_json::json!({"name": format!("app-{i}"), "desired_count": 2,
+            "launch_type": "FARGATE", "network_configuration": [{"subnets": ["subnet-1"],
+            "security_groups": ["sg-1"], "assign_public_ip": false}]});
+        let change = |address: &str, kind: &str, after: &serde_json::Value, unknown: serde_json::Value| {
+            serde_json::json!({"address": address, "mode": "managed", "type": kind,
+                "name": address.split('.').nth(1), "provider_name": "registry.terraform.io/hashicorp/aws",
+                "change": {"actions": ["create"], "before": null, "after": after, "after_unknown": unknown}})
+        };
+        let expressions = |address: &str, references: serde_json::Value| {
+            serde_json::json!({"address": address, "mode": "managed", "expressions": references})
+        };
+        let plan = serde_json::json!({
+            "format_version": "1.2", "terraform_version": "1.11.4",
+            "planned_values": {"root_module": {"resources": [
+                {"address": "aws_iam_role.execution", "values": role},
+                {"address": "aws_ecs_task_definition.app", "values": task},
+                {"address": "aws_ecs_service.app", "values": service}]}},
+            "resource_changes": [
+                change("aws_iam_role.execution", "aws_iam_role", &role, serde_json::json!({"arn": true, "id": true})),
+                change("aws_ecs_task_definition.app", "aws_ecs_task_definition", &task,
+                    serde_json::json!({"arn": true, "execution_role_arn": true})),
+                change("aws_ecs_service.app", "aws_ecs_service", &service,
+                    serde_json::json!({"cluster": true, "task_definition": true}))],
+            "configuration": {"root_module": {"resources": [
+                expressions("aws_ecs_task_definition.app", serde_json::json!({"execution_role_arn":
+                    {"references": ["aws_iam_role.execution.arn", "aws_iam_role.execution"]}})),
+                expressions("aws_ecs_service.app", serde_json::json!({"task_definition":
+                    {"references": ["aws_ecs_task_definition.app.arn", "aws_ecs_task_definition.app"]}}))]}}
+        });
+        std::fs::write(root.join(format!("plan-{i:04}.json")), plan.to_string() + "\n").unwrap();
     }
     root
 }
