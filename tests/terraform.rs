@@ -120,3 +120,13 @@ fn a_module_linted_on_its_own_and_through_its_callers_is_reported_once() {
     let findings: Vec<_> = reports.iter().flat_map(|r| &r.diagnostics).collect();
     assert_eq!(findings.len(), 1, "{findings:#?}");
 }
+
+#[test]
+fn installed_registry_modules_are_read_from_the_module_manifest() {
+    let out = concise("installed-module");
+    assert!(
+        out.contains("installed-module/.terraform/modules/ecs/main.tf:14:30: error[FARGATE-001]"),
+        "{out}"
+    );
+    assert!(out.contains("Found 1 error"), "{out}");
+}
