@@ -485,14 +485,15 @@ fn generate_plans(base: &Path, count: usize) -> PathBuf {
         let service = serde_json::json!({"name": format!("app-{i}"), "desired_count": 2,
             "launch_type": "FARGATE", "network_configuration": [{"subnets": ["subnet-1"],
             "security_groups": ["sg-1"], "assign_public_ip": false}]});
-        let change = |address: &str, kind: &str, after: &serde_json::Value, unknown: serde_json::Value| {
+        let change = |address: &str,
+                      kind: &str,
+                      after: &serde_json::Value,
+                      unknown: serde_json::Value| {
             serde_json::json!({"address": address, "mode": "managed", "type": kind,
                 "name": address.split('.').nth(1), "provider_name": "registry.terraform.io/hashicorp/aws",
                 "change": {"actions": ["create"], "before": null, "after": after, "after_unknown": unknown}})
         };
-        let expressions = |address: &str, references: serde_json::Value| {
-            serde_json::json!({"address": address, "mode": "managed", "expressions": references})
-        };
+        let expressions = |address: &str, references: serde_json::Value| serde_json::json!({"address": address, "mode": "managed", "expressions": references});
         let plan = serde_json::json!({
             "format_version": "1.2", "terraform_version": "1.11.4",
             "planned_values": {"root_module": {"resources": [
@@ -511,7 +512,11 @@ fn generate_plans(base: &Path, count: usize) -> PathBuf {
                 expressions("aws_ecs_service.app", serde_json::json!({"task_definition":
                     {"references": ["aws_ecs_task_definition.app.arn", "aws_ecs_task_definition.app"]}}))]}}
         });
-        std::fs::write(root.join(format!("plan-{i:04}.json")), plan.to_string() + "\n").unwrap();
+        std::fs::write(
+            root.join(format!("plan-{i:04}.json")),
+            plan.to_string() + "\n",
+        )
+        .unwrap();
     }
     root
 }

@@ -94,5 +94,9 @@ fn every_template_has_twins() {
             ),
         }
     }
-    assert_eq!(rules_with_templates, rules_with_twins);
+    let without: Vec<_> = rules_with_templates.difference(&rules_with_twins).collect();
+    assert!(
+        without.is_empty(),
+        "no failing Terraform module for {without:?}"
+    );
 }

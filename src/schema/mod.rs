@@ -72,7 +72,7 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
         .validator
         .iter_errors(NodeRef(node))
         .filter_map(|error| {
-            let at = locate(node, &error);
+            let at = locate(node, &error, kind);
             // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before
             // deployment: it satisfies `required`, and its type and value are not known yet.
             // A Terraform expression is likewise only known at apply time.
@@ -91,10 +91,13 @@ struct Located<'n, 's> {
     key_span: Option<Span>,
 }
 
-fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError) -> Located<'n, 's> {
+fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError, kind: PartKind) -> Located<'n, 's> {
+    // Terraform's `container_definitions` list is the task definition's
+    // `containerDefinitions`, on its own.
+    let list = (kind == PartKind::ContainerDefinitions).then(|| "containerDefinitions".to_string());
     let mut here = Located {
         node: root,
-        property: None,
+        property: list,
         key_span: None,
     };
     for segment in error.instance_path().segments() {

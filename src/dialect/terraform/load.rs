@@ -119,6 +119,15 @@ pub struct Unit {
 }
 
 impl Unit {
+    fn add_root(&mut self, module: Module) {
+        self.modules.push(module);
+        self.instances.push(Instance {
+            module: self.modules.len() - 1,
+            prefix: String::new(),
+            call: None,
+        });
+    }
+
     pub fn module_of(&self, instance: usize) -> &Module {
         &self.modules[self.instances[instance].module]
     }
@@ -135,12 +144,7 @@ pub fn load(dir: &Path, files: &[PathBuf], sources: &mut Sources) -> Unit {
     let mut unit = Unit::default();
     let blocks = read_files(files, sources, &mut unit);
     read_tfvars(dir, sources, &mut unit);
-    unit.modules.push(Module::new(dir.to_path_buf(), blocks));
-    unit.instances.push(Instance {
-        module: 0,
-        prefix: String::new(),
-        call: None,
-    });
+    unit.add_root(Module::new(dir.to_path_buf(), blocks));
     let installed = installed_modules(dir);
     let mut next = 0;
     while next < unit.instances.len() {
@@ -155,28 +159,23 @@ pub fn load_text(name: &str, text: &str, sources: &mut Sources) -> Unit {
     let mut unit = Unit::default();
     let base = sources.add(name.to_string(), text);
     let blocks = parse_file(name, text, base, &mut unit);
-    unit.modules.push(Module::new(PathBuf::from("."), blocks));
-    unit.instances.push(Instance {
-        module: 0,
-        prefix: String::new(),
-        call: None,
-    });
+    unit.add_root(Module::new(PathBuf::from("."), blocks));
     unit
 }
 
 /// The configuration files of a directory, sorted as Terraform reads them.
 pub fn configuration_files(dir: &Path) -> Vec<PathBuf> {
+    files_named(dir, is_configuration)
+}
+
+/// The files of a directory whose names `keep` accepts, sorted by name.
+fn files_named(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(is_configuration)
-        })
+        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
         .collect();
     files.sort();
     files
@@ -342,18 +341,9 @@ fn read(path: &Path, sources: &mut Sources, unit: &mut Unit) -> Option<(String, 
 /// `terraform.tfvars`, then `*.auto.tfvars` and their `.json` forms in name order, as
 /// Terraform applies them.
 fn read_tfvars(dir: &Path, sources: &mut Sources, unit: &mut Unit) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json"))
-        })
-        .collect();
-    files.sort();
+    let mut files = files_named(dir, |n| {
+        n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")
+    });
     for first in ["terraform.tfvars.json", "terraform.tfvars"] {
         let path = dir.join(first);
         if path.is_file() {
