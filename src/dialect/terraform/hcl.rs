@@ -45,43 +45,98 @@ fn parse_body(text: &str, base: usize) -> Result<(Body, At), ParseError> {
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
         None => (text, base),
     };
-    let body = hcl_edit::parser::parse_body(text).map_err(|error| {
-        let offset = error.location().offset();
-        ParseError::new(
-            format!(
-                "ecslint cannot parse this HCL ({}); Terraform may still accept the file, \
-                 but ecslint did not lint it",
-                error.message()
-            ),
-            Span::char_at(text, offset).shifted(base),
-        )
-    })?;
-    Ok((body, At { base }))
+    let mut renamed = Vec::new();
+    let mut patched = std::borrow::Cow::Borrowed(text);
+    loop {
+        match hcl_edit::parser::parse_body(&patched) {
+            Ok(body) => return Ok((body, At { base, renamed })),
+            Err(error) => {
+                let offset = error.location().offset();
+                // Terraform accepts a key written twice in an object (the last one wins);
+                // hcl-edit does not. The later key is renamed, to a name of the same length,
+                // for the parser, and given its name back in the tree.
+                if error.message().ends_with("found redefined object key")
+                    && renamed.len() < MAX_RENAMED_KEYS
+                    && let Some(original) = rename_key(patched.to_mut(), offset, renamed.len())
+                {
+                    renamed.push((offset, original));
+                    continue;
+                }
+                return Err(ParseError::new(
+                    format!(
+                        "ecslint cannot parse this HCL ({}); Terraform may still accept the file, \
+                         but ecslint did not lint it",
+                        error.message()
+                    ),
+                    Span::char_at(text, offset).shifted(base),
+                ));
+            }
+        }
+    }
+}
+
+/// How many keys written twice one file may have.
+const MAX_RENAMED_KEYS: usize = 64;
+
+/// Renames the identifier at `offset` to one of the same length that no real key uses
+/// (`_0…`, with the count in it); returns the original name.
+fn rename_key(text: &mut String, offset: usize, count: usize) -> Option<String> {
+    let rest = text.get(offset..)?;
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(rest.len());
+    if len == 0 {
+        return None;
+    }
+    let original = rest[..len].to_string();
+    let replacement: String = format!("_{count:0>width$}", width = len - 1)
+        .chars()
+        .take(len)
+        .collect();
+    if replacement.len() != len || !original.is_ascii() {
+        return None;
+    }
+    text.replace_range(offset..offset + len, &replacement);
+    Some(original)
 }
 
 /// Converts template text (a `.tf.json` string) that starts at `base` in the unit's text.
 pub fn template(text: &str, base: usize, whole: Span) -> Node<'static> {
     match hcl_edit::parser::parse_template(text) {
-        Ok(template) => At { base }.template(&template, whole),
+        Ok(template) => At {
+            base,
+            renamed: Vec::new(),
+        }
+        .template(&template, whole),
         Err(_) => Node::new(whole, Value::Expr(Box::new(Expr::Opaque))),
     }
 }
 
 /// Where the file starts in the unit's text.
-#[derive(Clone, Copy)]
 struct At {
     base: usize,
+    /// Object keys renamed for the parser, by offset in the file, with their names.
+    renamed: Vec<(usize, String)>,
 }
 
 impl At {
-    fn span(self, item: &impl hcl_edit::Span, fallback: Span) -> Span {
+    /// An object key's name, as written before any renaming.
+    fn key_name(&self, parsed: &str, span: Span) -> String {
+        let offset = (span.start as usize).saturating_sub(self.base);
+        match self.renamed.iter().find(|(at, _)| *at == offset) {
+            Some((_, original)) => original.clone(),
+            None => parsed.to_string(),
+        }
+    }
+
+    fn span(&self, item: &impl hcl_edit::Span, fallback: Span) -> Span {
         item.span().map_or(fallback, |r| {
             Span::new(self.base + r.start, self.base + r.end)
         })
     }
 
     /// A body: its arguments, then each kind of nested block as one array.
-    fn body(self, body: &Body, span: Span) -> Node<'static> {
+    fn body(&self, body: &Body, span: Span) -> Node<'static> {
         let mut entries: Vec<Entry<'static>> = Vec::new();
         for structure in body.iter() {
             match structure {
@@ -134,7 +189,7 @@ impl At {
         Node::new(span, Value::Object(entries))
     }
 
-    fn expression(self, written: &Expression, fallback: Span) -> Node<'static> {
+    fn expression(&self, written: &Expression, fallback: Span) -> Node<'static> {
         let span = self.span(written, fallback);
         let value = match written {
             Expression::Null(_) => Value::Null,
@@ -153,7 +208,7 @@ impl At {
                     .filter_map(|(key, value)| {
                         let key_span = self.span(key, span);
                         let name = match key {
-                            ObjectKey::Ident(ident) => ident.as_str().to_string(),
+                            ObjectKey::Ident(ident) => self.key_name(ident.as_str(), key_span),
                             ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
                             // A computed key (`(var.name) = …`) names an unknown member.
                             ObjectKey::Expression(_) => return None,
@@ -224,7 +279,7 @@ impl At {
 
     /// `var.cpu`, `aws_iam_role.exec.arn`, `local.containers[0]`: a named root and its
     /// steps. Splats and traversals of computed values are opaque.
-    fn traversal(self, traversal: &hcl_edit::expr::Traversal, span: Span) -> Expr<'static> {
+    fn traversal(&self, traversal: &hcl_edit::expr::Traversal, span: Span) -> Expr<'static> {
         let Expression::Variable(root) = &traversal.expr else {
             return Expr::Opaque;
         };
@@ -247,13 +302,13 @@ impl At {
         Expr::Traversal(steps)
     }
 
-    fn template(self, template: &Template, span: Span) -> Node<'static> {
+    fn template(&self, template: &Template, span: Span) -> Node<'static> {
         self.elements(template.iter(), span)
     }
 
     /// A template: one literal is a plain string; anything else keeps its parts.
     fn elements<'e>(
-        self,
+        &self,
         elements: impl Iterator<Item = &'e Element>,
         span: Span,
     ) -> Node<'static> {
@@ -330,6 +385,23 @@ mod tests {
         );
         let d = b.get("d").unwrap();
         assert_eq!(d.as_str(), Some("{\"k\": 1}\n"));
+    }
+
+    #[test]
+    fn a_key_written_twice_in_an_object_is_read_as_terraform_reads_it() {
+        let text = "locals {\n  x = {\n    env = [1]\n    b = 2\n    env = []\n  }\n}\n";
+        let x = body(text).get("x").cloned().unwrap();
+        let keys: Vec<_> = x
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|e| e.key.to_string())
+            .collect();
+        assert_eq!(keys, ["env", "b", "env"]);
+        // The last one wins, as in Terraform.
+        assert_eq!(x.get("env").unwrap().as_array().unwrap().len(), 0);
+        let second = x.as_object().unwrap()[2].key_span;
+        assert_eq!(&text[second.range()], "env");
     }
 
     #[test]
