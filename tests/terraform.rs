@@ -130,3 +130,28 @@ fn installed_registry_modules_are_read_from_the_module_manifest() {
     );
     assert!(out.contains("Found 1 error"), "{out}");
 }
+
+/// A plan with a child module, a resource being deleted, an execution role only known after
+/// apply and a policy from a data source read while planning.
+#[test]
+fn plans_are_read_with_their_modules_unknowns_and_data_sources() {
+    let out = render(
+        &lint(&["testdata/terraform/plans/child-module.json".into()]),
+        Format::Concise,
+    );
+    // The task definition in `module.svc`; its execution role is set, to an unknown value,
+    // so no finding says it is missing.
+    assert!(
+        out.contains("child-module.json:1:1412: error[FARGATE-001]"),
+        "{out}"
+    );
+    assert!(!out.contains("ECS-EXEC-001"), "{out}");
+    // The deleted task definition (1 CPU unit) is not checked.
+    assert!(!out.contains("1 CPU unit"), "{out}");
+    // The policy is the data source's JSON in `prior_state`, reported inside that string.
+    assert!(
+        out.contains("child-module.json:1:3496: error[IAM-009]"),
+        "{out}"
+    );
+    assert!(out.contains("Found 2 errors, 1 note"), "{out}");
+}

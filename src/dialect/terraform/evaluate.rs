@@ -747,3 +747,152 @@ fn link(span: Span, id: String, attribute: Option<String>) -> Node<'static> {
 fn string(span: Span, s: String) -> Node<'static> {
     Node::new(span, Value::String(Cow::Owned(s)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::terraform::load;
+
+    /// The evaluated resources of one file.
+    fn evaluate(text: &str) -> (Vec<Resource>, Sources) {
+        let mut sources = Sources::default();
+        let unit = load::load_text("main.tf", text, &mut sources);
+        assert!(unit.errors.is_empty(), "{:?}", unit.errors);
+        let evaluation = resources(&unit, &mut sources, None);
+        (evaluation.resources, sources)
+    }
+
+    fn expr<'n>(node: &'n Node<'static>) -> &'n Expr<'static> {
+        match &node.value {
+            Value::Expr(e) => e,
+            other => panic!("not an expression: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn conditions_and_counts_on_known_values() {
+        let (resources, _) = evaluate(
+            r#"
+variable "create" { default = false }
+variable "mode" { default = "FARGATE" }
+resource "aws_ecs_service" "off" {
+  count = var.create ? 1 : 0
+}
+resource "aws_ecs_service" "on" {
+  launch_type = var.mode == "FARGATE" ? "FARGATE" : "EC2"
+  desired_count = !var.create ? 2 : 1
+  scheduling_strategy = var.unknown ? "DAEMON" : "REPLICA"
+}
+"#,
+        );
+        assert_eq!(resources.len(), 1);
+        let body = &resources[0].body;
+        assert_eq!(body.get("launch_type").unwrap().as_str(), Some("FARGATE"));
+        assert_eq!(
+            body.get("desired_count").unwrap().value,
+            Value::Number("2".into())
+        );
+        assert_eq!(
+            *expr(body.get("scheduling_strategy").unwrap()),
+            Expr::Unknown
+        );
+    }
+
+    #[test]
+    fn locals_functions_and_references() {
+        let (resources, _) = evaluate(
+            r#"
+locals {
+  base = { cpu = 256 }
+  size = merge(local.base, { memory = 512 })
+  a = local.b
+  b = local.a
+  ports = concat([80], [443])
+}
+resource "aws_ecs_task_definition" "app" {
+  cpu = local.size.cpu
+  memory = local.size["memory"]
+  family = local.a
+  execution_role_arn = aws_iam_role.exec[0].arn
+  image = "${aws_ecr_repository.app.repository_url}:latest"
+  ports = local.ports
+}
+"#,
+        );
+        let body = &resources[0].body;
+        assert_eq!(body.get("cpu").unwrap().value, Value::Number("256".into()));
+        assert_eq!(
+            body.get("memory").unwrap().value,
+            Value::Number("512".into())
+        );
+        // A cycle stops, unknown.
+        assert_eq!(*expr(body.get("family").unwrap()), Expr::Unknown);
+        assert_eq!(
+            *expr(body.get("execution_role_arn").unwrap()),
+            Expr::Link {
+                id: "aws_iam_role.exec".into(),
+                attribute: Some("arn".into())
+            }
+        );
+        assert_eq!(
+            *expr(body.get("image").unwrap()),
+            Expr::Partial("${aws_ecr_repository.app.repository_url}:latest".into())
+        );
+        assert_eq!(body.get("ports").unwrap().as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_variable_default_is_the_origin_of_its_value() {
+        let text = "variable \"cpu\" {\n  default = 256\n}\nresource \"aws_ecs_task_definition\" \"app\" {\n  cpu = var.cpu\n}\n";
+        let (resources, sources) = evaluate(text);
+        let cpu = resources[0].body.get("cpu").unwrap();
+        assert_eq!(&sources.text[cpu.span.range()], "var.cpu");
+        let origin = &resources[0].origins[&cpu.span];
+        assert_eq!(&sources.text[origin.span.range()], "256");
+        assert_eq!(origin.what, "the default of variable `cpu`");
+    }
+
+    #[test]
+    fn policy_document_data_sources_become_policies() {
+        let (resources, sources) = evaluate(
+            r#"
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["123456789012"]
+    }
+  }
+}
+resource "aws_iam_role" "exec" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+"#,
+        );
+        let document = resources[0].body.get("assume_role_policy").unwrap();
+        assert_eq!(
+            document.get("Version").unwrap().as_str(),
+            Some("2012-10-17")
+        );
+        let statement = &document.get("Statement").unwrap().as_array().unwrap()[0];
+        assert_eq!(statement.get("Effect").unwrap().as_str(), Some("Allow"));
+        let action = statement.entry("Action").unwrap();
+        assert_eq!(&sources.text[action.key_span.range()], "actions");
+        let principal = statement.get("Principal").unwrap();
+        assert!(principal.get("Service").is_some());
+        let condition = statement.get("Condition").unwrap();
+        assert!(
+            condition
+                .get("StringEquals")
+                .unwrap()
+                .get("aws:SourceAccount")
+                .is_some()
+        );
+    }
+}
