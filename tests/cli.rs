@@ -124,6 +124,32 @@ fn stdin_is_linted_under_its_given_name() {
 }
 
 #[test]
+fn terraform_on_stdin_is_read_as_hcl() {
+    let hcl =
+        std::fs::read(manifest_dir().join("testdata/rules/FARGATE-010/fail/tf-syslog/main.tf"))
+            .unwrap();
+    let (out, _) = run(
+        ecslint()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "infra/main.tf",
+                "--format",
+                "concise",
+            ])
+            .write_stdin(hcl),
+        1,
+    );
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("infra/main.tf:") && l.contains("error[FARGATE-010]")),
+        "{out}"
+    );
+}
+
+#[test]
 fn output_goes_to_a_file_with_dash_o() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("results.sarif");
