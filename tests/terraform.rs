@@ -95,8 +95,8 @@ fn a_file_that_does_not_parse_does_not_stop_the_others() {
 }
 
 #[test]
-fn unknown_values_and_modules_make_no_findings() {
-    for dir in ["unknowns", "registry-module"] {
+fn clean_modules_unknown_values_and_registry_modules_make_no_findings() {
+    for dir in ["unknowns", "registry-module", "realistic-clean"] {
         let reports = lint_dirs(&[dir]);
         let findings: Vec<_> = reports.iter().flat_map(|r| &r.diagnostics).collect();
         assert!(findings.is_empty(), "{dir}: {findings:#?}");
@@ -154,4 +154,17 @@ fn plans_are_read_with_their_modules_unknowns_and_data_sources() {
         "{out}"
     );
     assert!(out.contains("Found 2 errors, 1 note"), "{out}");
+}
+
+/// `terraform show -json` of a state has values and no changes: they are the resources.
+#[test]
+fn states_are_read_from_their_values() {
+    let out = render(
+        &lint(&["testdata/terraform/plans/state.json".into()]),
+        Format::Concise,
+    );
+    assert!(
+        out.contains("state.json:1:296: error[FARGATE-001]"),
+        "{out}"
+    );
 }

@@ -379,9 +379,51 @@ impl<'u> Eval<'u, '_, '_> {
         let arg = |i: usize, eval: &mut Self| args.get(i).map(|a| eval.eval(a, instance));
         match (name, args.len()) {
             // A JSON document written as an HCL value is that value.
-            ("jsonencode" | "tostring" | "tonumber" | "trimspace" | "chomp", 1) => {
-                arg(0, self).unwrap_or_else(|| unknown(span))
-            }
+            ("jsonencode", 1) => arg(0, self).unwrap_or_else(|| unknown(span)),
+            ("tostring", 1) => match arg(0, self) {
+                Some(Node {
+                    span: at,
+                    value: Value::Number(n),
+                }) => Node::new(at, Value::String(n)),
+                Some(Node {
+                    span: at,
+                    value: Value::Bool(b),
+                }) => string(at, b.to_string()),
+                Some(
+                    node @ Node {
+                        value: Value::String(_),
+                        ..
+                    },
+                ) => node,
+                _ => unknown(span),
+            },
+            ("tonumber", 1) => match arg(0, self) {
+                Some(Node {
+                    span: at,
+                    value: Value::String(s),
+                }) if s.trim().parse::<f64>().is_ok() => Node::new(at, Value::Number(s)),
+                Some(
+                    node @ Node {
+                        value: Value::Number(_),
+                        ..
+                    },
+                ) => node,
+                _ => unknown(span),
+            },
+            ("trimspace" | "chomp", 1) => match arg(0, self) {
+                Some(Node {
+                    span: at,
+                    value: Value::String(s),
+                }) => {
+                    let trimmed = if name == "chomp" {
+                        s.trim_end_matches(['\n', '\r'])
+                    } else {
+                        s.trim()
+                    };
+                    string(at, trimmed.to_string())
+                }
+                _ => unknown(span),
+            },
             // User data is read as the text it encodes.
             ("base64encode" | "base64gzip", 1) => arg(0, self).unwrap_or_else(|| unknown(span)),
             ("file" | "filebase64", 1) => match arg(0, self).as_ref().and_then(Node::as_str) {

@@ -14,7 +14,11 @@ use super::evaluate::{Resource, unknown};
 /// Whether a document is a plan (or state) in Terraform's JSON output format.
 pub fn is_plan(root: &Node) -> bool {
     root.get("format_version").is_some()
-        && (root.get("resource_changes").is_some() || root.get("planned_values").is_some())
+        && (root.get("resource_changes").is_some()
+            || root.get("planned_values").is_some()
+            || root
+                .get("values")
+                .is_some_and(|v| v.get("root_module").is_some()))
 }
 
 /// The resources a plan creates or keeps, or why the plan cannot be read.
@@ -45,14 +49,19 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
         data_sources(module, &mut data);
     }
     let context = Context { expressions, data };
-    let changes = root
-        .get("resource_changes")
-        .and_then(Node::as_array)
-        .unwrap_or_default();
-    Ok(changes
-        .iter()
-        .filter_map(|change| context.resource(change))
-        .collect())
+    if let Some(changes) = root.get("resource_changes").and_then(Node::as_array) {
+        return Ok(changes
+            .iter()
+            .filter_map(|change| context.resource(change))
+            .collect());
+    }
+    // `terraform show -json` of a state, or a plan without changes: the values only.
+    let mut out = Vec::new();
+    let values = root.get("planned_values").or_else(|| root.get("values"));
+    if let Some(module) = values.and_then(|v| v.get("root_module")) {
+        context.values(module, &mut out);
+    }
+    Ok(out)
 }
 
 struct Context<'n, 's> {
@@ -97,6 +106,49 @@ impl<'n, 's> Context<'n, 's> {
             body,
             origins: FxHashMap::default(),
         })
+    }
+
+    /// The managed resources of a values representation (`planned_values`, a state's
+    /// `values`), through its child modules.
+    fn values(&self, module: &'n Node<'s>, out: &mut Vec<Resource>) {
+        for resource in module
+            .get("resources")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+        {
+            if resource.get("mode").and_then(Node::as_str) != Some("managed") {
+                continue;
+            }
+            let (Some(address), Some(kind), Some(values)) = (
+                resource.get("address"),
+                resource.get("type").and_then(Node::as_str),
+                resource.get("values"),
+            ) else {
+                continue;
+            };
+            let Some(id) = address.as_str().map(without_keys) else {
+                continue;
+            };
+            // `module.a.aws_x.y`: what comes before the type and the name.
+            let prefix = match id.rsplitn(3, '.').nth(2) {
+                Some(module) => format!("{module}."),
+                None => String::new(),
+            };
+            out.push(Resource {
+                body: self.merge(values, None, self.expressions.get(&id).copied(), &prefix),
+                id,
+                kind: kind.to_string(),
+                id_span: address.span,
+                origins: FxHashMap::default(),
+            });
+        }
+        for child in module
+            .get("child_modules")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+        {
+            self.values(child, out);
+        }
     }
 
     /// A planned value with what is unknown marked so, and linked where the configuration
