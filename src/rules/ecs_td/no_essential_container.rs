@@ -58,13 +58,21 @@ impl Check for NoEssentialContainer {
             };
             let diagnostic = sink.report_value(
                 first,
-                format!("No container in this task definition is essential ({} of {} set `essential: false`)", falses.len(), td.containers.len()),
+                format!(
+                    "No container in this task definition is essential ({} of {} set {} to false)",
+                    falses.len(),
+                    td.containers.len(),
+                    model.container_property("essential")
+                ),
             );
             diagnostic.primary("not essential");
             for other in &falses[1..] {
                 diagnostic.label(other.span, "not essential");
             }
-            diagnostic.help("Mark the main container essential (remove `\"essential\": false`; it defaults to true).");
+            diagnostic.help(format!(
+                "Mark the main container essential (remove its {} of false; it defaults to true).",
+                model.container_property("essential")
+            ));
         }
     }
 }
