@@ -1,5 +1,6 @@
 //! ecslint: a linter for AWS container infrastructure — ECS task definitions and services,
-//! and the CloudFormation templates that declare them (Terraform comes next).
+//! IAM policies, and the CloudFormation templates and Terraform configurations that declare
+//! them.
 //!
 //! The pipeline runs one way: discover → load → recognise → model → rules → diagnostics →
 //! report. `main.rs` only parses arguments; everything testable is here.
