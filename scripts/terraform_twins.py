@@ -22,6 +22,8 @@ scenarios are CloudFormation's. Run from the repository root:
 import json
 import pathlib
 import re
+import shutil
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -659,6 +661,9 @@ def main():
         (module / "main.tf").write_text(main_tf)
         (fixture.parent / f"tfplan-{name}.json").write_text(plan)
         written += 1
+    # `terraform fmt` aligns arguments as Terraform users write them, when it is installed.
+    if shutil.which("terraform"):
+        subprocess.run(["terraform", "fmt", "-recursive", str(RULES)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     print(f"wrote {written} twins")
     for line in skipped:
         print(f"no twin: {line}")
