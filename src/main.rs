@@ -9,7 +9,7 @@ use ecslint::diagnostic::Severity;
 use ecslint::report::{self, Format};
 use ecslint::rules::{self, pages};
 use ecslint::source::discover::discover;
-use ecslint::{Input, RuleFilter, check};
+use ecslint::{FileReport, Input, RuleFilter, check};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -94,6 +94,10 @@ struct CheckArgs {
     /// Say which files were linted as what, and why others were skipped (on stderr).
     #[arg(short, long)]
     verbose: bool,
+    /// The repository root that SARIF URIs and annotation paths are relative to (default:
+    /// the git top level above the working directory, else the working directory).
+    #[arg(long)]
+    root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -142,6 +146,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The git work tree's top level above `dir` (where GitHub resolves SARIF URIs from), or
+/// `dir` itself outside a repository.
+fn repository_root(dir: &std::path::Path) -> PathBuf {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
 fn run_check(args: CheckArgs) -> ExitCode {
     let filter = match RuleFilter::new(&args.select, &args.ignore) {
         Ok(filter) => filter,
@@ -172,13 +185,14 @@ fn run_check(args: CheckArgs) -> ExitCode {
         });
     }
     let discovered = discover(&paths);
-    for error in &discovered.errors {
-        eprintln!("error: {}: {}", error.path.display(), error.message);
-        failed = true;
-    }
     inputs.extend(discovered.files.into_iter().map(Input::File));
 
-    let reports = check(&inputs, &filter);
+    let mut reports = check(&inputs, &filter);
+    // Paths that could not be expanded are reported like files that could not be read, so
+    // SARIF and JSON say so too.
+    reports.extend(discovered.errors.iter().map(|error| {
+        FileReport::unreadable(ecslint::display_path(&error.path), error.message.clone())
+    }));
     for report in &reports {
         if let Some(error) = &report.io_error {
             eprintln!("error: {}: {error}", report.path);
@@ -200,12 +214,24 @@ fn run_check(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = match args.root {
+        Some(root) => cwd.join(root),
+        None => repository_root(&cwd),
+    };
     let options = report::Options {
         format: args.format,
         color,
-        root: std::env::current_dir().unwrap_or_default(),
+        root,
         files_checked: inputs.len(),
     };
+    let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    if args.format == Format::Sarif && findings > report::MAX_SARIF_RESULTS {
+        eprintln!(
+            "warning: {findings} findings; the SARIF file holds the {} most severe, the most GitHub code scanning accepts in one run",
+            report::MAX_SARIF_RESULTS
+        );
+    }
     let text = report::render(&reports, &options);
     let written = match &args.output {
         Some(path) => {

@@ -1,14 +1,16 @@
 //! GitHub Actions workflow commands, which GitHub turns into annotations on the pull
 //! request: `::error file=...,line=...,col=...::message`.
 
-use super::Positions;
+use super::{Options, Positions, root_relative};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         let positions = Positions::new(report);
+        // GitHub resolves annotation paths against the repository root.
+        let path = root_relative(&report.path, &options.root);
         for d in &report.diagnostics {
             let region = positions.region(d.span);
             let command = match d.severity {
@@ -17,7 +19,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 Severity::Note => "notice",
             };
             let mut properties = vec![
-                ("file", report.path.clone()),
+                ("file", path.clone()),
                 ("line", region.start.line.to_string()),
                 ("endLine", region.end.line.to_string()),
             ];

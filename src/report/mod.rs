@@ -6,6 +6,8 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+
+pub use sarif::MAX_RESULTS as MAX_SARIF_RESULTS;
 mod source_code;
 
 use crate::diagnostic::Severity;
@@ -31,7 +33,8 @@ pub struct Options {
     pub format: Format,
     /// ANSI colours in the human format.
     pub color: bool,
-    /// The directory SARIF URIs are made relative to (`%SRCROOT%`).
+    /// The repository root: SARIF URIs and annotation paths are relative to it, as GitHub
+    /// resolves them (`%SRCROOT%`).
     pub root: std::path::PathBuf,
     /// How many files were linted, for the summary line.
     pub files_checked: usize,
@@ -44,8 +47,55 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
         Format::Concise => concise::render(reports, options),
         Format::Json => json::render(reports, options),
         Format::Sarif => sarif::render(reports, options),
-        Format::Github => github::render(reports),
+        Format::Github => github::render(reports, options),
     }
+}
+
+/// A report's path relative to the repository root (`/`-separated), whatever directory
+/// ecslint ran in: the path as given is relative to the working directory, or absolute.
+/// A file outside the root is reached with `..`; standard input keeps its name.
+pub fn root_relative(path: &str, root: &std::path::Path) -> String {
+    use std::path::{Component, Path, PathBuf};
+    let given = Path::new(path);
+    let absolute = if given.is_absolute() {
+        given.to_path_buf()
+    } else {
+        match std::env::current_dir() {
+            Ok(cwd) => cwd.join(given),
+            Err(_) => return path.to_string(),
+        }
+    };
+    let normal = |p: &Path| {
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    let (absolute, root) = (normal(&absolute), normal(root));
+    let common = absolute
+        .components()
+        .zip(root.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return path.replace('\\', "/");
+    }
+    let ups = root.components().count() - common;
+    let mut parts: Vec<String> = vec!["..".to_string(); ups];
+    parts.extend(
+        absolute
+            .components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// A diagnostic's primary range as 1-based positions.

@@ -4,24 +4,33 @@
 
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Options, Positions, Region};
+use super::{Options, Positions, Region, root_relative};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::rules::{self, RuleMeta};
 use crate::source::span::Span;
 
+/// The most results GitHub code scanning accepts in one run ("sarif-limits": a run with more
+/// is rejected). Past it the most severe are kept, and a notification says so.
+pub const MAX_RESULTS: usize = 25_000;
+
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let rules = rules::all();
     let mut results = Vec::new();
+    // Findings of one rule at one value (several errors inside one policy string) are told
+    // apart by their order, so no two results share a fingerprint.
+    let mut seen: FxHashMap<(&str, String, &str), usize> = FxHashMap::default();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         let positions = Positions::new(report);
+        let path = root_relative(&report.path, &options.root);
         let artifact = artifact_location(&report.path, &options.root);
         let physical = |span: Span| {
             let region = positions.region(span);
-            json!({"artifactLocation": artifact, "region": region_json(region, span)})
+            json!({"artifactLocation": artifact, "region": region_json(region)})
         };
         for d in &report.diagnostics {
             let index = rules
@@ -38,23 +47,33 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 .enumerate()
                 .map(|(i, l)| json!({"id": i + 1, "physicalLocation": physical(l.span), "message": {"text": l.message}}))
                 .collect();
+            let ordinal = seen
+                .entry((d.rule.id, path.clone(), d.pointer.as_str()))
+                .and_modify(|n| *n += 1)
+                .or_insert(0);
+            let fingerprint = fnv1a(&[d.rule.id, &path, &d.pointer, &ordinal.to_string()]);
             let mut result = json!({
                 "ruleId": d.rule.id,
                 "ruleIndex": index,
                 "level": level(d.severity),
                 "message": {"text": text},
                 "locations": [{"physicalLocation": physical(d.span)}],
-                "partialFingerprints": {
-                    "ecslint/v1": format!("{:016x}", fnv1a(&[d.rule.id, &report.path, &d.pointer]))
-                },
+                "partialFingerprints": {"ecslint/v1": format!("{fingerprint:016x}")},
             });
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
             }
-            results.push(result);
+            results.push((d.severity, result));
         }
     }
-    let notifications: Vec<Value> = reports
+    let total = results.len();
+    if total > MAX_RESULTS {
+        // Stable: within a severity, the order of the files stays.
+        results.sort_by(|a, b| b.0.cmp(&a.0));
+        results.truncate(MAX_RESULTS);
+    }
+    let results: Vec<Value> = results.into_iter().map(|(_, r)| r).collect();
+    let mut notifications: Vec<Value> = reports
         .iter()
         .filter_map(|r| {
             let message = r.io_error.as_ref()?;
@@ -65,20 +84,28 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
             }))
         })
         .collect();
+    if total > MAX_RESULTS {
+        notifications.push(json!({
+            "level": "warning",
+            "message": {"text": format!(
+                "{total} findings: only the {MAX_RESULTS} most severe are in this file, the most GitHub code scanning accepts in one run"
+            )},
+        }));
+    }
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: vec![json!({
-            "tool": {"driver": {
+            "tool": {"driver": information(json!({
                 "name": "ecslint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules.iter().map(|r| descriptor(r)).collect::<Vec<_>>(),
-            }},
+            }))},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri(&options.root)}},
             "columnKind": "utf16CodeUnits",
             "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
+                "executionSuccessful": reports.iter().all(|r| r.io_error.is_none()),
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,
@@ -95,6 +122,15 @@ struct Log {
     schema: &'static str,
     version: &'static str,
     runs: Vec<Value>,
+}
+
+/// The driver, with `informationUri` when the package names its repository.
+fn information(mut driver: Value) -> Value {
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if !repository.is_empty() {
+        driver["informationUri"] = json!(repository);
+    }
+    driver
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -122,11 +158,37 @@ fn descriptor(rule: &RuleMeta) -> Value {
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": truncate(&what_it_does(&docs), 1024)},
-        "help": {"text": docs, "markdown": docs},
+        "help": {"text": plain_text(&docs), "markdown": docs},
         "helpUri": rule.reference,
         "defaultConfiguration": {"level": level(rule.severity)},
         "properties": properties,
     })
+}
+
+/// Markdown as plain text, for `help.text` (viewers that do not render Markdown show it as
+/// is): headings lose their `#`, code fences and backticks go, `[text](url)` is
+/// `text (url)`.
+fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            continue;
+        }
+        let line = trimmed.trim_start_matches('#').trim_start();
+        let mut rest = line.replace('`', "");
+        while let Some(open) = rest.find('[')
+            && let Some(middle) = rest[open..].find("](").map(|m| open + m)
+            && let Some(close) = rest[middle..].find(')').map(|c| middle + c)
+        {
+            let text = rest[open + 1..middle].to_string();
+            let url = rest[middle + 2..close].to_string();
+            rest.replace_range(open..=close, &format!("{text} ({url})"));
+        }
+        out.push_str(&rest);
+        out.push('\n');
+    }
+    out
 }
 
 /// The "What it does" section of a rule's docs, as plain text.
@@ -150,33 +212,21 @@ fn truncate(text: &str, max: usize) -> String {
     format!("{}...", &text[..end])
 }
 
-fn region_json(region: Region, span: Span) -> Value {
+/// Lines and columns only: the VS Code SARIF viewer reads a `byteOffset` before the lines,
+/// as hex-editor coordinates.
+fn region_json(region: Region) -> Value {
     json!({
         "startLine": region.start.line,
         "startColumn": region.start.column_utf16,
         "endLine": region.end.line,
         "endColumn": region.end.column_utf16,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
     })
 }
 
-/// Relative paths are relative to `%SRCROOT%` (the working directory); absolute paths
-/// outside it become `file://` URIs.
+/// A path relative to the repository root (`%SRCROOT%`), as GitHub resolves URIs: never an
+/// absolute `file://` URI, which code scanning rejects.
 fn artifact_location(path: &str, root: &Path) -> Value {
-    let as_path = Path::new(path);
-    let relative = if as_path.is_absolute() {
-        as_path
-            .strip_prefix(root)
-            .ok()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-    } else {
-        Some(path.to_string())
-    };
-    match relative {
-        Some(rel) => json!({"uri": percent_encode(&rel), "uriBaseId": "%SRCROOT%"}),
-        None => json!({"uri": format!("file://{}", percent_encode(path))}),
-    }
+    json!({"uri": percent_encode(&root_relative(path, root)), "uriBaseId": "%SRCROOT%"})
 }
 
 fn root_uri(root: &Path) -> String {
@@ -220,21 +270,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uris_are_relative_and_encoded() {
+    fn uris_are_relative_to_the_root_and_encoded() {
         let root = Path::new("/repo");
         assert_eq!(
-            artifact_location("infra/td one.json", root)["uri"],
+            artifact_location("/repo/infra/td one.json", root)["uri"],
             "infra/td%20one.json"
         );
         assert_eq!(artifact_location("/repo/a.json", root)["uri"], "a.json");
         assert_eq!(
-            artifact_location("/elsewhere/a.json", root)["uri"],
-            "file:///elsewhere/a.json"
+            artifact_location("/repo/sub/../a.json", root)["uri"],
+            "a.json"
         );
-        assert!(
-            artifact_location("/elsewhere/a.json", root)
-                .get("uriBaseId")
-                .is_none()
+        assert_eq!(
+            artifact_location("/elsewhere/a.json", root)["uri"],
+            "../elsewhere/a.json"
+        );
+        assert_eq!(
+            artifact_location("/elsewhere/a.json", root)["uriBaseId"],
+            "%SRCROOT%"
         );
         assert_eq!(root_uri(root), "file:///repo/");
     }
@@ -255,6 +308,51 @@ mod tests {
         assert_eq!(d["properties"]["security-severity"], "8.0");
         assert_eq!(d["properties"]["tags"], json!(["iam", "security"]));
         assert_eq!(d["fullDescription"]["text"], "Finds x.");
+    }
+
+    #[test]
+    fn runs_keep_the_most_severe_results_github_accepts() {
+        use crate::diagnostic::Diagnostic;
+        let note = crate::rules::find("IAM-008").unwrap();
+        let error = crate::rules::find("FARGATE-001").unwrap();
+        let mut diagnostics: Vec<Diagnostic> = (0..MAX_RESULTS)
+            .map(|i| Diagnostic::new(note, Span::new(i % 3, i % 3 + 1), "n"))
+            .collect();
+        diagnostics.push(Diagnostic::new(error, Span::new(0, 1), "e"));
+        let report = FileReport {
+            path: "a.json".into(),
+            text: "abc".into(),
+            diagnostics,
+            notes: Vec::new(),
+            io_error: None,
+        };
+        let options = Options {
+            format: super::super::Format::Sarif,
+            color: false,
+            root: std::path::PathBuf::from("/"),
+            files_checked: 1,
+        };
+        let sarif: Value = serde_json::from_str(&render(&[report], &options)).unwrap();
+        let run = &sarif["runs"][0];
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), MAX_RESULTS);
+        assert_eq!(results[0]["ruleId"], "FARGATE-001");
+        let notice = &run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"];
+        assert!(
+            notice.as_str().unwrap().starts_with("25001 findings"),
+            "{notice}"
+        );
+    }
+
+    #[test]
+    fn help_text_is_plain() {
+        let text = plain_text(
+            "## Why\nSee [the guide](https://x.example/a) for `cpu`.\n```yaml\na: 1\n```\n",
+        );
+        assert_eq!(
+            text,
+            "Why\nSee the guide (https://x.example/a) for cpu.\na: 1\n"
+        );
     }
 
     #[test]
