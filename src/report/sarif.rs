@@ -69,7 +69,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     let total = results.len();
     if total > MAX_RESULTS {
         // Stable: within a severity, the order of the files stays.
-        results.sort_by(|a, b| b.0.cmp(&a.0));
+        results.sort_by_key(|r| std::cmp::Reverse(r.0));
         results.truncate(MAX_RESULTS);
     }
     let results: Vec<Value> = results.into_iter().map(|(_, r)| r).collect();
