@@ -125,3 +125,32 @@ fn unreadable_paths_and_symlink_loops_are_error_lines() {
         "{stdout}"
     );
 }
+
+/// A value that would print a workflow command or terminal escapes is escaped in every
+/// format that prints text.
+#[test]
+fn values_from_files_cannot_forge_output() {
+    for format in ["human", "concise", "github"] {
+        let (out, _) = run(
+            ecslint().args([
+                "check",
+                "--format",
+                format,
+                "--color",
+                "never",
+                "testdata/hostile/forged-annotation-policy.json",
+            ]),
+            1,
+        );
+        for line in out.lines() {
+            assert!(
+                !line.trim_start().starts_with("::error file=README.md"),
+                "{format}: {line}"
+            );
+        }
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out:?}"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! `path:line:col: severity[ID] message`, one finding per line (columns count characters).
 
-use super::{Options, Positions, summary};
+use super::{Options, Positions, printable, summary};
 use crate::lint::FileReport;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
@@ -11,12 +11,12 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
             let start = positions.region(d.span).start;
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}] {}\n",
-                report.path,
+                printable(&report.path),
                 start.line,
                 start.column,
                 d.severity.as_str(),
                 d.rule.id,
-                d.message
+                printable(&d.message)
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands, which GitHub turns into annotations on the pull
 //! request: `::error file=...,line=...,col=...::message`.
 
-use super::{Options, Positions, root_relative};
+use super::{Options, Positions, printable, printable_lines, root_relative};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
@@ -10,7 +10,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         let positions = Positions::new(report);
         // GitHub resolves annotation paths against the repository root.
-        let path = root_relative(&report.path, &options.root);
+        let path = printable(&root_relative(&report.path, &options.root)).into_owned();
         for d in &report.diagnostics {
             let region = positions.region(d.span);
             let command = match d.severity {
@@ -33,10 +33,10 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 .into_iter()
                 .map(|(k, v)| format!("{k}={}", escape_property(&v)))
                 .collect();
-            let mut message = d.message.clone();
+            let mut message = printable(&d.message).into_owned();
             if let Some(help) = &d.help {
                 message.push('\n');
-                message.push_str(help);
+                message.push_str(&printable_lines(help));
             }
             out.push_str(&format!(
                 "::{command} {}::{}\n",

@@ -7,7 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use rayon::prelude::*;
 
 use super::source_code::IndexedSource;
-use super::{Options, summary};
+use super::{Options, printable, printable_lines, printable_source, summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::source::line_index::LineIndex;
@@ -98,8 +98,12 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
 
 fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String {
     let index = LineIndex::new(&report.text);
+    // What the file and the findings hold is shown, never obeyed by the terminal.
+    let text = printable_source(&report.text);
+    let name = printable(&report.path);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
+        let diagnostic = &escaped(diagnostic);
         let spans =
             std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
         let shown = spans
@@ -109,8 +113,8 @@ fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String 
             Rendered {
                 diagnostic,
                 source: Some(IndexedSource {
-                    name: &report.path,
-                    text: &report.text,
+                    name: &name,
+                    text: &text,
                     index: &index,
                 }),
                 help: diagnostic.help.clone(),
@@ -129,6 +133,18 @@ fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String 
     out
 }
 
+/// The diagnostic with what came from the file made printable.
+fn escaped(diagnostic: &Diagnostic) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    shown.message = printable(&shown.message).into_owned();
+    shown.primary_label = shown.primary_label.map(|l| printable(&l).into_owned());
+    for label in &mut shown.labels {
+        label.message = printable(&label.message).into_owned();
+    }
+    shown.help = shown.help.map(|h| printable_lines(&h));
+    shown
+}
+
 fn line_length(index: &LineIndex, text: &str, offset: usize) -> usize {
     let line = index.line_of(offset.min(text.len()));
     let start = index.line_start(line);
@@ -144,7 +160,7 @@ fn line_length(index: &LineIndex, text: &str, offset: usize) -> usize {
 fn positions(report: &FileReport, index: &LineIndex, diagnostic: &Diagnostic) -> String {
     let at = |offset: u32| {
         let p = index.position(&report.text, offset as usize);
-        format!("{}:{}:{}", report.path, p.line, p.column)
+        format!("{}:{}:{}", printable(&report.path), p.line, p.column)
     };
     let mut lines = vec![match &diagnostic.primary_label {
         Some(label) => format!("at {}: {label}", at(diagnostic.span.start)),

@@ -14,6 +14,26 @@ use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::source::line_index::{LineIndex, Position};
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            printable("a\n::error file=x::y"),
+            "a\\u{a}::error file=x::y"
+        );
+        assert_eq!(printable("\u{1b}[2J\u{7}"), "\\u{1b}[2J\\u{7}");
+        assert_eq!(printable("plain"), "plain");
+        assert_eq!(printable_lines("a\nb\u{7}"), "a\nb\\u{7}");
+        let source = "a\u{1b}b\r\nc\rd\u{85}e\u{202e}f\tg";
+        let shown = printable_source(source);
+        assert_eq!(shown.len(), source.len());
+        assert_eq!(shown, "a?b\r\nc?d¿e\u{fffd}f\tg");
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Source snippets with labels under the offending values.
@@ -49,6 +69,62 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
         Format::Sarif => sarif::render(reports, options),
         Format::Github => github::render(reports, options),
     }
+}
+
+/// Text from linted files (values in messages, paths) as it may be printed: control
+/// characters and bidirectional overrides are escaped (`\u{1b}`), so a pull request cannot
+/// print a line a CI runner reads as a workflow command, or rewrite the terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Like [`printable`], but keeps line breaks: for help texts, which ecslint writes over
+/// several lines.
+pub fn printable_lines(text: &str) -> String {
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A file's text for source snippets: each control character but tab and line ends becomes
+/// a visible character of the same UTF-8 length, so spans still fit.
+pub fn printable_source(text: &str) -> std::borrow::Cow<'_, str> {
+    let bare_cr = |at: usize| text.as_bytes().get(at + 1) != Some(&b'\n');
+    // Tabs, line feeds and the carriage returns of CRLF line ends lay the text out.
+    let layout = |at: usize, c: char| c == '\t' || c == '\n' || (c == '\r' && !bare_cr(at));
+    let unsafe_at = |(at, c): (usize, char)| needs_escape(c) && !layout(at, c);
+    if !text.char_indices().any(unsafe_at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if unsafe_at((at, c)) {
+            out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                _ => '\u{fffd}',
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A report's path relative to the repository root (`/`-separated), whatever directory
