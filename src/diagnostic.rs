@@ -42,6 +42,17 @@ pub struct Diagnostic {
     /// The JSON pointer of the reported value in its document: the finding's identity for
     /// fingerprints, stable when lines move. Filled by the engine.
     pub pointer: String,
+    /// Set when a suppression covers the finding: it is not printed and does not fail the
+    /// run, but SARIF keeps it, dismissed.
+    pub suppressed: Option<Suppressed>,
+}
+
+/// Why a finding is suppressed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppressed {
+    /// In the file (a comment, `Metadata`), rather than in the configuration.
+    pub in_source: bool,
+    pub justification: Option<String>,
 }
 
 impl Diagnostic {
@@ -55,6 +66,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             pointer: String::new(),
+            suppressed: None,
         }
     }
 

@@ -16,6 +16,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod text;
 
 use std::path::{Path, PathBuf};

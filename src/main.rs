@@ -257,7 +257,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let fails = threshold.is_some_and(|t| {
         reports
             .iter()
-            .flat_map(|r| &r.diagnostics)
+            .flat_map(FileReport::shown)
             .any(|d| d.severity >= t)
     });
     if fails {

@@ -215,3 +215,19 @@ fn rules_and_explain() {
     let committed = std::fs::read_to_string(manifest_dir().join("rules/FARGATE-001.md")).unwrap();
     assert_eq!(page, committed);
 }
+
+#[test]
+fn suppressed_findings_do_not_fail_the_run_but_stay_in_sarif() {
+    let fixture = "testdata/rules/INPUT-003/pass/used-comment.yaml";
+    let (out, _) = run(ecslint().args(["check", "--format", "concise", fixture]), 0);
+    assert!(out.starts_with("No problems found"), "{out}");
+    let (sarif, _) = run(ecslint().args(["check", "--format", "sarif", fixture]), 0);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "FARGATE-001");
+    assert_eq!(result["suppressions"][0]["kind"], "inSource");
+    assert_eq!(
+        result["suppressions"][0]["justification"],
+        "the next size ships Monday"
+    );
+}

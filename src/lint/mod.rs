@@ -13,6 +13,7 @@ use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
 use crate::rules::{self, Declared, RuleMeta};
 use crate::source::{self, Syntax, span::Span};
+use crate::suppress;
 
 mod terraform;
 pub use terraform::{lint_module, lint_module_text};
@@ -66,6 +67,15 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The findings to print: those no suppression covers.
+    pub fn shown(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.suppressed.is_none())
+    }
+
+    pub fn has_shown(&self) -> bool {
+        self.shown().next().is_some()
+    }
+
     /// Adds what another unit found in the same file (a module file linted through each of
     /// its callers).
     pub fn merge(&mut self, other: FileReport) {
@@ -104,7 +114,19 @@ pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport
     let mut notes = Vec::new();
     let text = match source::decode(bytes) {
         Ok(text) => {
-            lint_text(&path, text, filter, &mut diagnostics, &mut notes);
+            let mut suppressions = Vec::new();
+            lint_text(
+                &path,
+                text,
+                filter,
+                &mut diagnostics,
+                &mut notes,
+                &mut suppressions,
+            );
+            if let Some(syntax) = suppress::Comments::of(&path) {
+                suppressions.extend(suppress::comments(text, syntax));
+            }
+            suppress::apply(&suppressions, &mut diagnostics, filter);
             text
         }
         Err(error) => {
@@ -155,6 +177,7 @@ fn lint_text(
     filter: &RuleFilter,
     out: &mut Vec<Diagnostic>,
     notes: &mut Vec<String>,
+    suppressions: &mut Vec<suppress::Suppression>,
 ) {
     let documents = match source::parse(Syntax::detect(path, text), text) {
         Ok(documents) => documents,
@@ -180,7 +203,10 @@ fn lint_text(
         let first = out.len();
         match document {
             Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
-            Document::Template(template) => lint_template(&template, filter, out, notes),
+            Document::Template(template) => {
+                suppressions.extend(suppress::template_metadata(root, Span::new(0, text.len())));
+                lint_template(&template, filter, out, notes)
+            }
             Document::Plan(root) => lint_plan(root, text, filter, out, notes),
             Document::Policy(root) => {
                 notes.push("linted as an IAM policy".into());

@@ -18,6 +18,7 @@ use crate::dialect::terraform::resources;
 use crate::source::line_index::LineIndex;
 use crate::source::sources::Sources;
 use crate::source::tree::Node;
+use crate::suppress;
 
 /// What linting a module produced: a report for each named file and for every other file
 /// with findings, and the directories of the local modules it called.
@@ -105,7 +106,7 @@ fn finish(unit: Unit, mut sources: Sources, named: &[String], filter: &RuleFilte
         ),
     });
     let called = unit.modules.iter().skip(1).map(|m| m.dir.clone()).collect();
-    let mut reports = split(diagnostics, &sources, &resources, named);
+    let mut reports = split(diagnostics, &sources, &resources, named, filter);
     for (path, error) in &unit.unreadable {
         reports.push(FileReport::unreadable(path.clone(), error.clone()));
     }
@@ -123,6 +124,7 @@ fn split(
     sources: &Sources,
     resources: &[Resource],
     named: &[String],
+    filter: &RuleFilter,
 ) -> Vec<FileReport> {
     let mut reports: Vec<FileReport> = named
         .iter()
@@ -184,6 +186,16 @@ fn split(
         report.diagnostics.push(diagnostic);
     }
     for report in &mut reports {
+        if let Some(file) = sources.find(&report.path)
+            && let Some(syntax) = suppress::Comments::of(&report.path)
+        {
+            let text = &sources.text[file.span.range()];
+            suppress::apply(
+                &suppress::comments(text, syntax),
+                &mut report.diagnostics,
+                filter,
+            );
+        }
         settle(&mut report.diagnostics);
         if !report.diagnostics.is_empty()
             && let Some(file) = sources.find(&report.path)

@@ -5,9 +5,9 @@ use crate::lint::FileReport;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
-    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+    for report in reports.iter().filter(|r| r.has_shown()) {
         let positions = Positions::new(report);
-        for d in &report.diagnostics {
+        for d in report.shown() {
             let start = positions.region(d.span).start;
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}] {}\n",

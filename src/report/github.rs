@@ -7,11 +7,11 @@ use crate::lint::FileReport;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut out = String::new();
-    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+    for report in reports.iter().filter(|r| r.has_shown()) {
         let positions = Positions::new(report);
         // GitHub resolves annotation paths against the repository root.
         let path = printable(&root_relative(&report.path, &options.root)).into_owned();
-        for d in &report.diagnostics {
+        for d in report.shown() {
             let region = positions.region(d.span);
             let command = match d.severity {
                 Severity::Error => "error",

@@ -87,7 +87,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     // Files render independently; the order of the output is the order of `reports`.
     let rendered: Vec<String> = reports
         .par_iter()
-        .filter(|r| !r.diagnostics.is_empty())
+        .filter(|r| r.has_shown())
         .map(|report| render_file(&handler, report))
         .collect();
     let mut out = rendered.concat();
@@ -102,7 +102,7 @@ fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String 
     let text = printable_source(&report.text);
     let name = printable(&report.path);
     let mut out = String::new();
-    for diagnostic in &report.diagnostics {
+    for diagnostic in report.shown() {
         let diagnostic = &escaped(diagnostic);
         let spans =
             std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));

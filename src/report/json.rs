@@ -50,7 +50,7 @@ struct FileError<'a> {
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let mut diagnostics = Vec::new();
-    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+    for report in reports.iter().filter(|r| r.has_shown()) {
         let positions = Positions::new(report);
         let points = |span: crate::source::span::Span| {
             let region = positions.region(span);
@@ -67,7 +67,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 },
             )
         };
-        for d in &report.diagnostics {
+        for d in report.shown() {
             let (start, end) = points(d.span);
             diagnostics.push(Finding {
                 path: &report.path,

@@ -206,7 +206,7 @@ impl<'r> Positions<'r> {
 
 /// "Found 2 errors and 1 warning in 2 files (5 files checked)."
 pub fn summary(reports: &[FileReport], files_checked: usize) -> String {
-    let all = || reports.iter().flat_map(|r| &r.diagnostics);
+    let all = || reports.iter().flat_map(FileReport::shown);
     let count = |s: Severity| all().filter(|d| d.severity == s).count();
     let parts: Vec<String> = [
         (count(Severity::Error), "error"),
@@ -221,7 +221,7 @@ pub fn summary(reports: &[FileReport], files_checked: usize) -> String {
     if parts.is_empty() {
         return format!("No problems found ({} checked).", files(files_checked));
     }
-    let with = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    let with = reports.iter().filter(|r| r.has_shown()).count();
     format!(
         "Found {} in {} ({} checked).",
         parts.join(", "),

@@ -63,6 +63,15 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
             }
+            if let Some(suppressed) = &d.suppressed {
+                let mut suppression = json!({
+                    "kind": if suppressed.in_source { "inSource" } else { "external" },
+                });
+                if let Some(reason) = &suppressed.justification {
+                    suppression["justification"] = json!(reason);
+                }
+                result["suppressions"] = json!([suppression]);
+            }
             results.push((d.severity, result));
         }
     }

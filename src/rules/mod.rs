@@ -172,11 +172,12 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// Every rule's metadata, including the checks the engine runs itself (unparsable input,
-/// schema violations), sorted by id.
+/// schema violations, unused suppressions), sorted by id.
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
     all.push(input::parse_error::ParseError::meta());
     all.push(input::schema_violation::SchemaViolation::meta());
+    all.push(input::unused_suppression::UnusedSuppression::meta());
     all.sort_by_key(|m| m.id);
     all
 }
