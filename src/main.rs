@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use ecslint::diagnostic::Severity;
+use ecslint::config::{Config, FailLevel};
 use ecslint::report::{self, Format};
 use ecslint::rules::{self, pages};
 use ecslint::source::discover::discover;
@@ -49,14 +49,6 @@ enum ListFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FailLevel {
-    Error,
-    Warning,
-    Note,
-    None,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum Color {
     Auto,
     Always,
@@ -79,9 +71,10 @@ struct CheckArgs {
     /// Skip these rules: ids, names or id prefixes, comma-separated.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    fail_level: FailLevel,
+    /// Exit with 1 when a finding is at or above this severity (default: the configuration's,
+    /// else `error`).
+    #[arg(long, value_enum)]
+    fail_level: Option<FailLevel>,
     /// Worker threads (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
@@ -94,6 +87,15 @@ struct CheckArgs {
     /// Say which files were linted as what, and why others were skipped (on stderr).
     #[arg(short, long)]
     verbose: bool,
+    /// Use this configuration for every file, instead of the nearest `.ecslint.yaml`.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Honour the configuration's `exclude` for files named on the command line too.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Print the settings that apply to this path, and exit.
+    #[arg(long, value_name = "PATH")]
+    show_settings: Option<PathBuf>,
     /// The repository root that SARIF URIs and annotation paths are relative to (default:
     /// the git top level above the working directory, else the working directory).
     #[arg(long)]
@@ -146,6 +148,114 @@ fn main() -> ExitCode {
     }
 }
 
+/// The configurations read so far, and which applies to each directory.
+struct Configs {
+    list: Vec<Config>,
+    /// `--config`: one for everything.
+    forced: Option<usize>,
+    by_dir: std::collections::HashMap<PathBuf, usize>,
+    by_file: std::collections::HashMap<PathBuf, usize>,
+    failed: bool,
+}
+
+impl Configs {
+    fn new(forced: Option<&std::path::Path>) -> Configs {
+        let mut configs = Configs {
+            list: Vec::new(),
+            forced: None,
+            by_dir: Default::default(),
+            by_file: Default::default(),
+            failed: false,
+        };
+        if let Some(path) = forced {
+            configs.forced = configs.load(path).ok();
+            if configs.forced.is_none() {
+                configs.failed = true;
+            }
+        }
+        configs
+    }
+
+    /// The configuration for a linted path: `--config`, or the nearest `.ecslint.yaml` above
+    /// it, or the defaults. Mistakes in a configuration are printed, once.
+    fn for_path(&mut self, path: &std::path::Path) -> Result<usize, ()> {
+        if self.failed {
+            return Err(());
+        }
+        if let Some(forced) = self.forced {
+            return Ok(forced);
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let absolute = cwd.join(path);
+        let dir = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent().map(PathBuf::from).unwrap_or(cwd.clone())
+        };
+        if let Some(&index) = self.by_dir.get(&dir) {
+            return Ok(index);
+        }
+        let index = match Config::find(&dir) {
+            Some(file) => match self.by_file.get(&file) {
+                Some(&index) => index,
+                None => self.load(&file)?,
+            },
+            None => {
+                self.list.push(Config::defaults(&cwd));
+                self.list.len() - 1
+            }
+        };
+        self.by_dir.insert(dir, index);
+        Ok(index)
+    }
+
+    fn load(&mut self, file: &std::path::Path) -> Result<usize, ()> {
+        match Config::load(file) {
+            Ok(config) => {
+                self.list.push(config);
+                self.by_file.insert(file.to_path_buf(), self.list.len() - 1);
+                Ok(self.list.len() - 1)
+            }
+            Err(errors) => {
+                for error in errors {
+                    eprintln!("error: {error}");
+                }
+                self.failed = true;
+                Err(())
+            }
+        }
+    }
+}
+
+/// A configuration's severities and per-file ignores, applied to a file's findings.
+fn configure(config: &Config, report: &mut FileReport) {
+    report
+        .diagnostics
+        .retain_mut(|d| match config.severity_of(d.rule, d.severity) {
+            Some(severity) => {
+                d.severity = severity;
+                true
+            }
+            None => false,
+        });
+    let ignored = config.ignored_in(&report.path);
+    if ignored.is_empty() {
+        return;
+    }
+    let origin = config
+        .path
+        .as_ref()
+        .map_or_else(String::new, |p| ecslint::display_path(p));
+    for d in &mut report.diagnostics {
+        if let Some((glob, _)) = ignored.iter().find(|(_, rule)| d.rule.matches(rule)) {
+            d.suppressed.get_or_insert(ecslint::diagnostic::Suppressed {
+                in_source: false,
+                justification: Some(format!("per-file-ignores `{glob}` in {origin}")),
+            });
+        }
+    }
+}
+
 /// The git work tree's top level above `dir` (where GitHub resolves SARIF URIs from), or
 /// `dir` itself outside a repository.
 fn repository_root(dir: &std::path::Path) -> PathBuf {
@@ -156,13 +266,19 @@ fn repository_root(dir: &std::path::Path) -> PathBuf {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let filter = match RuleFilter::new(&args.select, &args.ignore) {
-        Ok(filter) => filter,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let mut configs = Configs::new(args.config.as_deref());
+    if let Some(path) = &args.show_settings {
+        return match configs.for_path(path) {
+            Ok(index) => {
+                print!(
+                    "{}",
+                    configs.list[index].describe(&ecslint::display_path(path))
+                );
+                ExitCode::SUCCESS
+            }
+            Err(()) => ExitCode::from(2),
+        };
+    }
     if let Some(jobs) = args.jobs {
         // Only fails if a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -187,10 +303,62 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let discovered = discover(&paths);
     inputs.extend(discovered.files.into_iter().map(Input::File));
 
-    let mut reports = check(&inputs, &filter);
+    // Each input with the configuration that applies to it; excluded files are dropped.
+    let mut grouped: Vec<(usize, Vec<Input>)> = Vec::new();
+    for input in inputs.drain(..) {
+        let path = match &input {
+            Input::File(path) => path.clone(),
+            Input::Stdin { .. } => PathBuf::from(&args.stdin_filename),
+        };
+        let Ok(index) = configs.for_path(&path) else {
+            return ExitCode::from(2);
+        };
+        let named = paths.contains(&path);
+        let excluded = matches!(input, Input::File(_))
+            && (!named || args.force_exclude)
+            && configs.list[index].excludes(&ecslint::display_path(&path));
+        if excluded {
+            continue;
+        }
+        match grouped.iter_mut().find(|(i, _)| *i == index) {
+            Some((_, group)) => group.push(input),
+            None => grouped.push((index, vec![input])),
+        }
+    }
+    let mut reports = Vec::new();
+    let mut thresholds = Vec::new();
+    let mut files_checked = 0;
+    for (index, group) in &grouped {
+        let config = &configs.list[*index];
+        let select = if args.select.is_empty() {
+            &config.select
+        } else {
+            &args.select
+        };
+        let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
+        let filter = match RuleFilter::new(select, &ignore) {
+            Ok(filter) => filter,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        };
+        files_checked += group.len();
+        let threshold = args
+            .fail_level
+            .or(config.fail_level)
+            .unwrap_or(FailLevel::Error)
+            .threshold();
+        for mut report in check(group, &filter) {
+            configure(config, &mut report);
+            thresholds.push(threshold);
+            reports.push(report);
+        }
+    }
     // Paths that could not be expanded are reported like files that could not be read, so
     // SARIF and JSON say so too.
     reports.extend(discovered.errors.iter().map(|error| {
+        thresholds.push(None);
         FileReport::unreadable(ecslint::display_path(&error.path), error.message.clone())
     }));
     for report in &reports {
@@ -223,7 +391,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         format: args.format,
         color,
         root,
-        files_checked: inputs.len(),
+        files_checked,
     };
     let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     if args.format == Format::Sarif && findings > report::MAX_SARIF_RESULTS {
@@ -248,17 +416,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
     if failed {
         return ExitCode::from(2);
     }
-    let threshold = match args.fail_level {
-        FailLevel::Error => Some(Severity::Error),
-        FailLevel::Warning => Some(Severity::Warning),
-        FailLevel::Note => Some(Severity::Note),
-        FailLevel::None => None,
-    };
-    let fails = threshold.is_some_and(|t| {
-        reports
-            .iter()
-            .flat_map(FileReport::shown)
-            .any(|d| d.severity >= t)
+    let fails = reports.iter().zip(&thresholds).any(|(report, threshold)| {
+        threshold.is_some_and(|t| report.shown().any(|d| d.severity >= t))
     });
     if fails {
         ExitCode::from(1)
