@@ -5,6 +5,7 @@
 //! The pipeline runs one way: discover → load → recognise → model → rules → diagnostics →
 //! report. `main.rs` only parses arguments; everything testable is here.
 
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod dialect;

@@ -96,6 +96,12 @@ struct CheckArgs {
     /// Print the settings that apply to this path, and exit.
     #[arg(long, value_name = "PATH")]
     show_settings: Option<PathBuf>,
+    /// Report only findings that are not in this baseline (written by `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this file, as a baseline, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// The repository root that SARIF URIs and annotation paths are relative to (default:
     /// the git top level above the working directory, else the working directory).
     #[arg(long)]
@@ -387,6 +393,29 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Some(root) => cwd.join(root),
         None => repository_root(&cwd),
     };
+    if let Some(path) = &args.write_baseline {
+        let text = ecslint::baseline::write(&reports, &root);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        let count: usize = reports.iter().map(|r| r.shown().count()).sum();
+        eprintln!("wrote {count} findings to the baseline {}", path.display());
+        return if failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match ecslint::baseline::Baseline::read(path) {
+            Ok(mut baseline) => baseline.apply(&mut reports, &root),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let options = report::Options {
         format: args.format,
         color,
