@@ -28,7 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint files, directories (recursively, honouring .gitignore) and glob patterns.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules {
         /// `text` or `json`.
@@ -111,7 +111,7 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Rules { format } => {
             let all = rules::all();
             let text = match format {
