@@ -211,9 +211,10 @@ fn rules_and_explain() {
     let json: serde_json::Value =
         serde_json::from_str(&stdout(ecslint().args(["rules", "--format", "json"]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), ecslint::rules::all().len());
+    // The committed page, without the note for its editors.
     let page = stdout(ecslint().args(["explain", "invalid-fargate-cpu-memory"]));
     let committed = std::fs::read_to_string(manifest_dir().join("rules/FARGATE-001.md")).unwrap();
-    assert_eq!(page, committed);
+    assert!(committed.ends_with(&page) && committed.starts_with("<!--"));
 }
 
 #[test]
@@ -230,4 +231,113 @@ fn suppressed_findings_do_not_fail_the_run_but_stay_in_sarif() {
         result["suppressions"][0]["justification"],
         "the next size ships Monday"
     );
+}
+
+/// A module and the module it calls are linted together by the command line too: the
+/// called module's findings come from its caller's arguments, once.
+#[test]
+fn terraform_modules_are_linted_with_their_callers() {
+    let (out, _) = run(
+        ecslint().args([
+            "check",
+            "--format",
+            "concise",
+            "testdata/examples/terraform-service",
+        ]),
+        1,
+    );
+    assert!(out.contains("Found 4 errors in 2 files"), "{out}");
+    assert!(!out.contains("`aws_ecs_service.this`"), "{out}");
+}
+
+#[test]
+fn statistics_quiet_and_exit_zero() {
+    let (out, _) = run(
+        ecslint().args([
+            "check",
+            "--statistics",
+            "testdata/examples/fargate-api-task.json",
+        ]),
+        1,
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("FARGATE-001") && l.trim_start().starts_with('1')),
+        "{out}"
+    );
+    let (out, _) = run(
+        ecslint().args([
+            "check",
+            "-q",
+            "--format",
+            "concise",
+            "testdata/examples/fargate-api-task.json",
+        ]),
+        1,
+    );
+    assert!(!out.contains("Found"), "{out}");
+    run(
+        ecslint().args([
+            "check",
+            "--exit-zero",
+            "testdata/examples/fargate-api-task.json",
+        ]),
+        0,
+    );
+}
+
+#[test]
+fn selectors_are_whole_families_ids_names_or_all() {
+    let (_, err) = run(
+        ecslint().args(["check", "--select", "IAM-00", "testdata/examples"]),
+        2,
+    );
+    assert!(err.contains("`IAM-00` names no rule"), "{err}");
+    let (all, _) = run(
+        ecslint().args([
+            "check",
+            "--select",
+            "ALL",
+            "--format",
+            "concise",
+            "testdata/examples",
+        ]),
+        1,
+    );
+    let (default, _) = run(
+        ecslint().args(["check", "--format", "concise", "testdata/examples"]),
+        1,
+    );
+    assert_eq!(all, default);
+}
+
+#[test]
+fn stdin_filename_needs_stdin() {
+    let (_, err) = run(
+        ecslint().args(["check", "--stdin-filename", "x.yaml", "testdata/examples"]),
+        2,
+    );
+    assert!(err.contains("--stdin-filename"), "{err}");
+}
+
+#[test]
+fn a_glob_without_a_directory_part_matches() {
+    let (out, _) = run(
+        ecslint()
+            .current_dir(manifest_dir().join("testdata/examples"))
+            .args(["check", "--format", "concise", "*-task.json"]),
+        1,
+    );
+    assert!(out.starts_with("broken-task.json:"), "{out}");
+}
+
+#[test]
+fn explain_prints_no_comments_and_completions_are_generated() {
+    let (out, _) = run(ecslint().args(["explain", "FARGATE-001"]), 0);
+    assert!(out.starts_with("# FARGATE-001"), "{out}");
+    assert!(!out.contains("<!--"), "{out}");
+    for shell in ["bash", "zsh", "fish"] {
+        let (out, _) = run(ecslint().args(["completions", shell]), 0);
+        assert!(out.contains("ecslint"), "{shell}");
+    }
 }

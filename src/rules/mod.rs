@@ -50,13 +50,19 @@ impl RuleMeta {
 
     /// Whether the selector (an id, a name, or an id prefix such as `FARGATE` or `ECS-TD`)
     /// names this rule.
+    /// Whether a selector names this rule: `ALL`, its id, its name, or its family (`IAM`,
+    /// `ECS-TD`): a prefix that ends where the id has a `-`, so `IAM-00` names no rule.
     pub fn matches(&self, selector: &str) -> bool {
         let selector = selector.trim();
-        self.name.eq_ignore_ascii_case(selector)
-            || self
-                .id
-                .get(..selector.len())
-                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(selector))
+        if selector.eq_ignore_ascii_case("ALL") || self.name.eq_ignore_ascii_case(selector) {
+            return true;
+        }
+        let Some(prefix) = self.id.get(..selector.len()) else {
+            return false;
+        };
+        let at_boundary = selector.len() == self.id.len()
+            || self.id.as_bytes().get(selector.len()) == Some(&b'-');
+        at_boundary && prefix.eq_ignore_ascii_case(selector)
     }
 }
 

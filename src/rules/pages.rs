@@ -7,6 +7,15 @@ const GENERATED: &str =
     "<!-- Generated from the rule's declaration in src/rules/; do not edit by hand. -->";
 
 /// One rule's page, as `ecslint explain` prints it.
+/// A rule's page as `explain` prints it: without the note for the page's editors.
+pub fn explanation(rule: &RuleMeta) -> String {
+    page(rule)
+        .strip_prefix(GENERATED)
+        .unwrap_or_default()
+        .trim_start()
+        .to_string()
+}
+
 pub fn page(rule: &RuleMeta) -> String {
     format!(
         "{GENERATED}\n\n# {} `{}`\n\n{}\n\n| | |\n|---|---|\n| Default severity | {} |\n| Tags | {} |\n| AWS reference | <{}> |\n\n{}\n",

@@ -69,11 +69,22 @@ fn walk(root: &Path, only: Option<&GlobMatcher>, found: &mut Discovered) {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let path = entry.path();
                 let wanted = match only {
-                    Some(matcher) => matcher.is_match(path),
+                    // A pattern with no directory part (`*.json`) is walked from `.`, whose
+                    // paths read `./x.json`.
+                    Some(matcher) => {
+                        matcher.is_match(path)
+                            || path.strip_prefix(".").is_ok_and(|p| matcher.is_match(p))
+                    }
                     None => has_linted_extension(path),
                 };
                 if is_file && wanted {
-                    found.files.push(entry.into_path());
+                    let path = entry.into_path();
+                    // Reported as the user would write it: `x.json`, not `./x.json`.
+                    let path = match (only, path.strip_prefix(".")) {
+                        (Some(_), Ok(rest)) if root == Path::new(".") => rest.to_path_buf(),
+                        _ => path,
+                    };
+                    found.files.push(path);
                 }
             }
             Err(err) => found.errors.push(DiscoveryError {
