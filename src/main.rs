@@ -70,6 +70,14 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Also write SARIF to this file, whatever `--format` prints (one run for annotations
+    /// and code scanning).
+    #[arg(long, value_name = "FILE")]
+    sarif_file: Option<PathBuf>,
+    /// Append a Markdown summary (findings per rule, and those past GitHub's annotation
+    /// limit) to this file: `$GITHUB_STEP_SUMMARY` in a workflow.
+    #[arg(long, value_name = "FILE")]
+    step_summary: Option<PathBuf>,
     /// Run only these rules: ids, names or id prefixes (`FARGATE`, `ECS-TD`), comma-separated.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -488,7 +496,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         files_checked,
     };
     let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    if args.format == Format::Sarif && findings > report::MAX_SARIF_RESULTS {
+    let sarif = args.format == Format::Sarif || args.sarif_file.is_some();
+    if sarif && findings > report::MAX_SARIF_RESULTS {
         eprintln!(
             "warning: {findings} findings; the SARIF file holds the {} most severe, the most GitHub code scanning accepts in one run",
             report::MAX_SARIF_RESULTS
@@ -504,6 +513,31 @@ fn run_check(args: CheckArgs) -> ExitCode {
             text
         }
     };
+    if let Some(path) = &args.sarif_file {
+        let sarif = report::render(
+            &reports,
+            &report::Options {
+                format: Format::Sarif,
+                ..options.clone()
+            },
+        );
+        if let Err(e) = std::fs::write(path, sarif) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(path) = &args.step_summary {
+        let summary = report::step_summary(&reports, &options);
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(summary.as_bytes()));
+        if let Err(e) = appended {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let written = match &args.output {
         Some(path) => {
             std::fs::write(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))

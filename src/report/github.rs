@@ -5,8 +5,13 @@ use super::{Options, Positions, printable, printable_lines, root_relative};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
+/// How many annotations of each type GitHub shows for one step; the rest are dropped.
+pub const ANNOTATIONS_PER_TYPE: usize = 10;
+
+/// The findings as workflow commands, errors first, so the ones GitHub shows (ten per type
+/// and step) are the most severe.
 pub fn render(reports: &[FileReport], options: &Options) -> String {
-    let mut out = String::new();
+    let mut lines: Vec<(Severity, String)> = Vec::new();
     for report in reports.iter().filter(|r| r.has_shown()) {
         let positions = Positions::new(report);
         // GitHub resolves annotation paths against the repository root.
@@ -38,11 +43,77 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 message.push('\n');
                 message.push_str(&printable_lines(help));
             }
-            out.push_str(&format!(
-                "::{command} {}::{}\n",
-                properties.join(","),
-                escape_data(&message)
+            lines.push((
+                d.severity,
+                format!(
+                    "::{command} {}::{}\n",
+                    properties.join(","),
+                    escape_data(&message)
+                ),
             ));
+        }
+    }
+    lines.sort_by_key(|(severity, _)| std::cmp::Reverse(*severity));
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
+/// A GitHub step summary in Markdown: the findings per rule, and those past the
+/// annotation limit, which the pull request does not show.
+pub fn step_summary(reports: &[FileReport], options: &Options) -> String {
+    let mut counts: Vec<(&'static crate::rules::RuleMeta, usize)> = Vec::new();
+    let mut all: Vec<(Severity, String)> = Vec::new();
+    for report in reports.iter().filter(|r| r.has_shown()) {
+        let positions = Positions::new(report);
+        let path = printable(&root_relative(&report.path, &options.root)).into_owned();
+        for d in report.shown() {
+            match counts.iter_mut().find(|(r, _)| r.id == d.rule.id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((d.rule, 1)),
+            }
+            let start = positions.region(d.span).start;
+            let message = printable(&d.message).replace('|', "\\|");
+            all.push((
+                d.severity,
+                format!(
+                    "| `{path}:{}:{}` | {} | {message} |\n",
+                    start.line, start.column, d.rule.id
+                ),
+            ));
+        }
+    }
+    let mut out = String::from("## ecslint\n\n");
+    if counts.is_empty() {
+        out.push_str("No problems found.\n");
+        return out;
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(b.0.id)));
+    out.push_str("| rule | severity | findings |\n|---|---|---|\n");
+    for (rule, n) in &counts {
+        out.push_str(&format!(
+            "| {} `{}` | {} | {n} |\n",
+            rule.id,
+            rule.name,
+            rule.severity.as_str()
+        ));
+    }
+    all.sort_by_key(|(severity, _)| std::cmp::Reverse(*severity));
+    let mut shown = [0usize; 3];
+    let beyond: Vec<&String> = all
+        .iter()
+        .filter(|(severity, _)| {
+            let slot = &mut shown[*severity as usize];
+            *slot += 1;
+            *slot > ANNOTATIONS_PER_TYPE
+        })
+        .map(|(_, line)| line)
+        .collect();
+    if !beyond.is_empty() {
+        out.push_str(&format!(
+            "\n{} findings are not annotated on the pull request (GitHub shows {ANNOTATIONS_PER_TYPE} of each type per step):\n\n| where | rule | message |\n|---|---|---|\n",
+            beyond.len()
+        ));
+        for line in beyond {
+            out.push_str(line);
         }
     }
     out

@@ -7,6 +7,7 @@ mod human;
 mod json;
 mod sarif;
 
+pub use github::step_summary;
 pub use sarif::MAX_RESULTS as MAX_SARIF_RESULTS;
 mod source_code;
 
