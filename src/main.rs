@@ -353,9 +353,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
         };
     }
     if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            eprintln!("error: --jobs takes a number of threads, 1 or more");
+            return ExitCode::from(2);
+        }
         // Only fails if a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
+            .num_threads(jobs)
             .build_global();
     }
     let mut failed = false;
@@ -380,6 +384,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
         });
     }
     let discovered = discover(&paths);
+    if discovered.files.is_empty() && discovered.errors.is_empty() && !paths.is_empty() {
+        eprintln!(
+            "note: no files to lint there: ecslint reads .json, .yaml, .yml, .template, .tf and .tf.json files"
+        );
+    }
     inputs.extend(discovered.files.into_iter().map(Input::File));
 
     // Each input with the configuration that applies to it; excluded files are dropped.
