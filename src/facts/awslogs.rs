@@ -5,6 +5,11 @@
 pub enum Required {
     Always,
     OnFargate,
+    /// Required on Fargate; elsewhere Docker's driver falls back to the container
+    /// instance's region from EC2 instance metadata ("awslogs-region … If not specified, the
+    /// region is taken from the EC2 instance metadata", Docker's awslogs driver page), so
+    /// its absence there is worth a warning, not an error.
+    OnFargateElseFallback,
     No,
 }
 
@@ -18,7 +23,7 @@ pub enum Required {
 /// `awslogs-stream`, `awslogs-credentials-endpoint`, `awslogs-format`, `tag`, ...).
 pub const AWSLOGS_OPTIONS: &[(&str, Required)] = &[
     ("awslogs-group", Required::Always),
-    ("awslogs-region", Required::Always),
+    ("awslogs-region", Required::OnFargateElseFallback),
     ("awslogs-stream-prefix", Required::OnFargate),
     ("awslogs-create-group", Required::No),
     ("awslogs-datetime-format", Required::No),

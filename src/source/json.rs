@@ -90,7 +90,15 @@ impl<'s> Parser<'s> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// An error at the current position; at the end of the text, it says the file is cut
+    /// short, which is what a truncated file needs to hear.
     fn error_here(&self, message: impl Into<String>) -> Box<ParseError> {
+        let message = message.into();
+        let message = if self.pos >= self.bytes.len() && !message.starts_with("unexpected end") {
+            format!("unexpected end of file: {message}")
+        } else {
+            message
+        };
         Box::new(ParseError::new(message, Span::char_at(self.text, self.pos)))
     }
 

@@ -104,13 +104,20 @@ impl Check for StaticHostPortCopies {
             } else {
                 (
                     format!(
-                        "{subject} starts a new copy of this task before stopping the old one in every deployment (maximumPercent {}), but host port {} is fixed, so the new copy needs another container instance",
-                        copies.maximum_percent, port.value
+                        "{subject} runs one copy of this task, but every deployment starts a new copy before stopping the old one ({} {}), and host port {} is fixed, so the new copy needs another container instance",
+                        model.property("deploymentConfiguration.maximumPercent"),
+                        copies.maximum_percent,
+                        port.value
                     ),
                     "deployments run two copies".to_string(),
                 )
             };
             let diagnostic = sink.report_value(port, message);
+            if copies.desired < 2 {
+                // Only deployments need the second copy, and with a spare instance (or after
+                // the deployment times out and ECS stops the old task) they finish: a warning.
+                diagnostic.severity = crate::diagnostic::Severity::Warning;
+            }
             diagnostic.primary("fixed host port");
             match copies.because {
                 Some(span) => diagnostic.label(span, label),

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diagnostic::Sink;
+use crate::diagnostic::{Severity, Sink};
 use crate::facts::awslogs::{AWSLOGS_OPTIONS, Required};
 use crate::model::{Model, Val, known};
 use crate::rules::Check;
@@ -8,9 +8,11 @@ use crate::text::and_list;
 
 declare_rule! {
     /// ## What it does
-    /// Checks the options of the `awslogs` log driver: `awslogs-group` and `awslogs-region`
-    /// are required, `awslogs-stream-prefix` is required on Fargate, and an `awslogs-…`
-    /// option that is a near miss of a real one (`awslogs-groups`) is a typo.
+    /// Checks the options of the `awslogs` log driver: `awslogs-group` is required,
+    /// `awslogs-region` and `awslogs-stream-prefix` are required on Fargate (elsewhere a
+    /// missing region is a warning: Docker falls back to the container instance's region),
+    /// and an `awslogs-…` option that is a near miss of a real one (`awslogs-groups`) is a
+    /// typo.
     ///
     /// ## Why is this bad?
     /// The ECS API reference lists `awslogs-group` and `awslogs-region` as "Required: Yes"
@@ -79,17 +81,42 @@ impl Check for AwslogsOptions {
                     .primary("unknown option")
                     .help(format!("Did you mean `{meant}`?"));
                 }
+                let unset = |name: &str| !options.iter().any(|o| o.name == name);
                 let missing: Vec<String> = AWSLOGS_OPTIONS
                     .iter()
                     .filter(|(_, required)| match required {
                         Required::Always => true,
-                        Required::OnFargate => fargate.is_some(),
+                        Required::OnFargate | Required::OnFargateElseFallback => fargate.is_some(),
                         Required::No => false,
                     })
-                    .filter(|(name, _)| !options.iter().any(|o| o.name == *name))
+                    .filter(|(name, _)| unset(name))
                     .map(|(name, _)| format!("`{name}`"))
                     .collect();
+                let fallback: Vec<&str> = AWSLOGS_OPTIONS
+                    .iter()
+                    .filter(|(name, required)| {
+                        *required == Required::OnFargateElseFallback
+                            && fargate.is_none()
+                            && unset(name)
+                    })
+                    .map(|(name, _)| *name)
+                    .collect();
                 if missing.is_empty() {
+                    for name in fallback {
+                        let diagnostic = sink.report_value(
+                            driver,
+                            format!(
+                                "The awslogs log driver of container {} sets no `{name}`: Docker takes the container instance's region, which may not be where the log group is",
+                                container.name_or_index(index)
+                            ),
+                        );
+                        diagnostic.severity = Severity::Warning;
+                        diagnostic.primary("awslogs driver");
+                        diagnostic.help(format!(
+                            "Set `{name}` in {} to the log group's region.",
+                            model.container_property("logConfiguration.options")
+                        ));
+                    }
                     continue;
                 }
                 let diagnostic = sink.report_value(

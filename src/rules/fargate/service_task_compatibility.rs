@@ -65,6 +65,10 @@ impl Check for ServiceTaskCompatibility {
                     (list.span, "does not include FARGATE".to_string())
                 }
                 Some(_) => continue,
+                // ECS checks a task definition without compatibilities against the launch
+                // type when the task runs: awsvpc with task-level CPU and memory passes for
+                // Fargate (cfn-lint dropped its check for this reason).
+                None if fargate_shaped(td) => continue,
                 None => (
                     td.anchor(),
                     format!("sets no {compatibilities} (EC2 by default)"),
@@ -85,4 +89,15 @@ impl Check for ServiceTaskCompatibility {
             ));
         }
     }
+}
+
+/// Whether a task definition that names no compatibilities has what Fargate needs: the
+/// awsvpc network mode and task-level CPU and memory (any of them unknown counts as there).
+fn fargate_shaped(td: &crate::model::TaskDefinition) -> bool {
+    let awsvpc = match &td.network_mode {
+        Some(Val::Known(mode)) => mode.value == crate::model::NetworkMode::Awsvpc,
+        Some(_) => true,
+        None => false,
+    };
+    awsvpc && td.cpu.is_some() && td.memory.is_some()
 }

@@ -1,7 +1,10 @@
+use rustc_hash::FxHashMap;
+
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::{Model, PolicyKind, Val};
 use crate::rules::Check;
+use crate::source::span::Span;
 
 declare_rule! {
     /// ## What it does
@@ -41,8 +44,14 @@ impl Check for Sid {
                 .iter()
                 .filter_map(|s| s.sid.as_ref().and_then(Val::known))
                 .collect();
-            for (index, sid) in sids.iter().enumerate() {
-                if let Some(first) = sids[..index].iter().find(|s| s.value == sid.value) {
+            // The first statement with each id. An empty `Sid` names nothing: the IAM console
+            // writes `"Sid": ""` in several statements of one policy.
+            let mut first_of: FxHashMap<&str, Span> = FxHashMap::default();
+            for sid in &sids {
+                if sid.value.is_empty() {
+                    continue;
+                }
+                if let Some(&first) = first_of.get(sid.value.as_str()) {
                     sink.report_value(
                         sid,
                         format!(
@@ -50,10 +59,11 @@ impl Check for Sid {
                             sid.value
                         ),
                     )
-                    .label(first.span, "first used here")
+                    .label(first, "first used here")
                     .help("Give each statement its own `Sid`, or remove them.");
                     continue;
                 }
+                first_of.insert(&sid.value, sid.span);
                 let iam_policy = document.kind != PolicyKind::Resource;
                 if iam_policy && !sid.value.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     let cleaned: String = sid
