@@ -9,6 +9,7 @@ use crate::dialect::reader::{Literal, Reader, Spelling};
 use crate::dialect::scenario::{Choice, ScenarioModel};
 use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, recognise};
 use crate::model::Model;
+use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
 use crate::rules::{self, Declared, RuleMeta};
@@ -179,7 +180,8 @@ fn lint_text(
     notes: &mut Vec<String>,
     suppressions: &mut Vec<suppress::Suppression>,
 ) {
-    let documents = match source::parse(Syntax::detect(path, text), text) {
+    let syntax = Syntax::detect(path, text);
+    let documents = match source::parse(syntax, text) {
         Ok(documents) => documents,
         Err(error) => {
             report_parse_errors([error], filter, out);
@@ -201,6 +203,9 @@ fn lint_text(
             }
         };
         let first = out.len();
+        if filter.enabled(DuplicateKey::meta()) {
+            duplicate_key::duplicates(root, syntax == Syntax::Yaml, out);
+        }
         match document {
             Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
             Document::Template(template) => {

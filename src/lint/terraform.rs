@@ -15,6 +15,8 @@ use crate::dialect::terraform::evaluate::Setting;
 use crate::dialect::terraform::evaluate::{self, Resource};
 use crate::dialect::terraform::load::{self, Unit};
 use crate::dialect::terraform::resources;
+use crate::rules::Declared;
+use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::source::line_index::LineIndex;
 use crate::source::sources::Sources;
 use crate::source::tree::Node;
@@ -54,6 +56,12 @@ fn finish(unit: Unit, mut sources: Sources, named: &[String], filter: &RuleFilte
     let read = resources::model(&resources, &sources.text);
     let mut diagnostics = Vec::new();
     report_parse_errors(unit.errors.iter().cloned(), filter, &mut diagnostics);
+    if filter.enabled(DuplicateKey::meta()) {
+        // Terraform keeps the last of a key written twice in an object.
+        for block in unit.modules.iter().flat_map(|m| &m.blocks) {
+            duplicate_key::duplicates(&block.body, false, &mut diagnostics);
+        }
+    }
     report_parse_errors(read.errors, filter, &mut diagnostics);
     report_violations(read.violations, filter, &mut diagnostics);
     let mut scenarios = vec![ScenarioModel {

@@ -184,6 +184,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     all.push(input::parse_error::ParseError::meta());
     all.push(input::schema_violation::SchemaViolation::meta());
     all.push(input::unused_suppression::UnusedSuppression::meta());
+    all.push(input::duplicate_key::DuplicateKey::meta());
     all.sort_by_key(|m| m.id);
     all
 }

@@ -165,11 +165,11 @@ fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
                     help: None,
                 };
             }
+            // Where the object is named, else at its first key (whole characters), else the
+            // whole (empty) object.
+            let first_key = at.node.as_object().and_then(|e| e.first()).map(|e| e.key_span);
             Violation {
-                span: at.key_span.unwrap_or(Span::new(
-                    value_span.start as usize,
-                    value_span.start as usize + 1,
-                )),
+                span: at.key_span.or(first_key).unwrap_or(value_span),
                 message: format!(
                     "Missing required property `{property}` in {}",
                     context(&at.property)
