@@ -167,7 +167,11 @@ fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
             }
             // Where the object is named, else at its first key (whole characters), else the
             // whole (empty) object.
-            let first_key = at.node.as_object().and_then(|e| e.first()).map(|e| e.key_span);
+            let first_key = at
+                .node
+                .as_object()
+                .and_then(|e| e.first())
+                .map(|e| e.key_span);
             Violation {
                 span: at.key_span.or(first_key).unwrap_or(value_span),
                 message: format!(

@@ -155,17 +155,36 @@ impl At {
                     // `dynamic "load_balancer" { for_each = … }` makes blocks only known at
                     // plan time.
                     if ident == "dynamic" {
-                        if let Some(label) = block.labels.first() {
-                            entries.push(Entry {
+                        let Some(label) = block.labels.first() else {
+                            continue;
+                        };
+                        let opaque = Value::Expr(Box::new(Expr::Opaque));
+                        // With `dynamic` blocks, how many blocks of the kind there are is
+                        // only known at plan time, whatever else is written.
+                        match entries.iter_mut().find(|e| e.key == label.as_str()) {
+                            Some(existing) => {
+                                let span = existing.value.span.cover(block_span);
+                                existing.value = Node::new(span, opaque);
+                            }
+                            None => entries.push(Entry {
                                 key: Cow::Owned(label.as_str().to_string()),
                                 key_span: self.span(label, key_span),
-                                value: Node::new(block_span, Value::Expr(Box::new(Expr::Opaque))),
-                            });
+                                value: Node::new(block_span, opaque),
+                            }),
                         }
                         continue;
                     }
                     let node = self.body(&block.body, block_span);
                     match entries.iter_mut().find(|e| e.key == ident) {
+                        // Beside `dynamic` blocks of the kind: still unknown.
+                        Some(Entry {
+                            value:
+                                Node {
+                                    value: Value::Expr(_),
+                                    ..
+                                },
+                            ..
+                        }) => {}
                         Some(Entry {
                             value:
                                 Node {
@@ -402,6 +421,15 @@ mod tests {
         assert_eq!(x.get("env").unwrap().as_array().unwrap().len(), 0);
         let second = x.as_object().unwrap()[2].key_span;
         assert_eq!(&text[second.range()], "env");
+    }
+
+    #[test]
+    fn dynamic_blocks_make_the_kind_unknown_once() {
+        let text = "data \"x\" \"y\" {\n  statement {\n    sid = \"a\"\n  }\n  dynamic \"statement\" {\n    for_each = []\n  }\n  dynamic \"statement\" {\n    for_each = []\n  }\n}\n";
+        let body = body(text);
+        let entries = body.as_object().unwrap();
+        assert_eq!(entries.len(), 1);
+        assert!(matches!(entries[0].value.value, Value::Expr(_)));
     }
 
     #[test]
