@@ -2,7 +2,7 @@
 //! model → rules → sorted diagnostics. Files are independent; nothing here is shared but
 //! read-only tables and compiled schemas.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
@@ -327,18 +327,21 @@ fn lint_template(
     lint_scenarios(&scenarios, filter, out);
 }
 
-/// Runs the rules in each scenario. What only other scenarios find is reported once per
-/// rule, place and input, labelled with the first choice that leads to it and listing the
-/// others.
+/// Runs the rules in each scenario. A problem is reported once per rule and place, whatever
+/// its message says in each scenario: what the default scenario finds as it is, and what only
+/// other scenarios find labelled with the first choice that leads to it, naming the others
+/// ("likewise when parameter `Cpu` is 1024 or 2048").
 fn lint_scenarios(scenarios: &[ScenarioModel], filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
     let start = out.len();
     let mut scenarios = scenarios.iter();
     if let Some(default) = scenarios.next() {
         run_rules(&default.model, filter, out);
     }
-    let default_end = out.len();
-    // Per (rule, span, subject): the first diagnostic and the other values that fail.
-    let mut groups: Vec<(Diagnostic, &Choice, Vec<&str>)> = Vec::new();
+    let found_by_default: FxHashSet<(&str, Span)> =
+        out[start..].iter().map(|d| (d.rule.id, d.span)).collect();
+    // Per (rule, place): the first diagnostic and every choice that makes it.
+    let mut groups: Vec<(Diagnostic, Vec<&Choice>)> = Vec::new();
+    let mut group_of: FxHashMap<(&str, Span), usize> = FxHashMap::default();
     for scenario in scenarios {
         let Some(choice) = &scenario.choice else {
             continue;
@@ -346,38 +349,49 @@ fn lint_scenarios(scenarios: &[ScenarioModel], filter: &RuleFilter, out: &mut Ve
         let mut found = Vec::new();
         run_rules(&scenario.model, filter, &mut found);
         for diagnostic in found {
-            let same =
-                |d: &Diagnostic| d.rule.id == diagnostic.rule.id && d.span == diagnostic.span;
-            if out[start..default_end]
-                .iter()
-                .any(|d| same(d) && d.message == diagnostic.message)
-            {
+            let key = (diagnostic.rule.id, diagnostic.span);
+            if found_by_default.contains(&key) {
                 continue;
             }
-            match groups
-                .iter_mut()
-                .find(|(d, c, _)| same(d) && c.subject == choice.subject)
-            {
-                Some((_, first, others)) if first.value != choice.value => {
-                    if !others.contains(&choice.value.as_str()) {
-                        others.push(&choice.value);
+            match group_of.get(&key) {
+                Some(&at) => {
+                    let choices = &mut groups[at].1;
+                    if !choices
+                        .iter()
+                        .any(|c| c.subject == choice.subject && c.value == choice.value)
+                    {
+                        choices.push(choice);
                     }
                 }
-                Some(_) => {}
-                None => groups.push((diagnostic, choice, Vec::new())),
+                None => {
+                    group_of.insert(key, groups.len());
+                    groups.push((diagnostic, vec![choice]));
+                }
             }
         }
     }
-    for (mut diagnostic, choice, others) in groups {
-        if !diagnostic.labels.iter().any(|l| l.span == choice.span) {
-            diagnostic.label(choice.span, choice.describe());
+    for (mut diagnostic, choices) in groups {
+        let first = choices[0];
+        if !diagnostic.labels.iter().any(|l| l.span == first.span) {
+            diagnostic.label(first.span, first.describe());
         }
-        if !others.is_empty() {
+        // The other choices, by input, in the order they came.
+        let mut subjects: Vec<(&str, Vec<&str>)> = Vec::new();
+        for choice in &choices[1..] {
+            match subjects.iter_mut().find(|(s, _)| *s == choice.subject) {
+                Some((_, values)) => values.push(&choice.value),
+                None => subjects.push((&choice.subject, vec![&choice.value])),
+            }
+        }
+        if !subjects.is_empty() {
+            let likewise: Vec<String> = subjects
+                .iter()
+                .map(|(subject, values)| format!("when {subject} is {}", values_list(values)))
+                .collect();
             diagnostic.message = format!(
-                "{}; likewise when {} is {}",
+                "{}; likewise {}",
                 diagnostic.message,
-                choice.subject,
-                values_list(&others)
+                likewise.join(", and ")
             );
         }
         out.push(diagnostic);
