@@ -24,8 +24,49 @@ use super::tree::{Entry, Node, Value};
 /// How many nodes alias expansion may add to a file before it is refused.
 pub const MAX_ALIAS_NODES: usize = 100_000;
 
+/// The parser's message for a quoted scalar whose continuation line is not indented past
+/// its block.
+const UNDER_INDENTED_QUOTED: &str = "invalid indentation in multiline quoted scalar";
+
+/// How many such continuation lines one file may have.
+const MAX_UNDER_INDENTED: usize = 1_000;
+
 /// Parse every document of a YAML stream.
+///
+/// PyYAML and CloudFormation accept a quoted scalar whose continuation line is less indented
+/// than its key (`Description: 'a long` / `  text'`), which YAML 1.2 and granit-parser reject.
+/// Such a line is joined to the one before it (its line break becomes a space, so every
+/// offset stays) and the text parsed again; the value keeps the continuation's indentation as
+/// spaces where PyYAML folds them into one.
 pub fn parse_yaml(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
+    let error = match parse_exactly(text) {
+        Ok(documents) => return Ok(documents),
+        Err(error) => error,
+    };
+    if !error.message.ends_with(UNDER_INDENTED_QUOTED) {
+        return Err(error);
+    }
+    let mut patched = text.to_string();
+    let mut error = error;
+    for _ in 0..MAX_UNDER_INDENTED {
+        let at = (error.span.start as usize).min(patched.len());
+        let Some(line_break) = patched[..at].rfind('\n') else {
+            return Err(error);
+        };
+        patched.replace_range(line_break..=line_break, " ");
+        if line_break > 0 && patched.as_bytes()[line_break - 1] == b'\r' {
+            patched.replace_range(line_break - 1..line_break, " ");
+        }
+        match parse_exactly(&patched) {
+            Ok(documents) => return Ok(documents.iter().map(|d| d.to_owned_at(0)).collect()),
+            Err(next) if next.message.ends_with(UNDER_INDENTED_QUOTED) => error = next,
+            Err(other) => return Err(other),
+        }
+    }
+    Err(error)
+}
+
+fn parse_exactly(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
     let mut builder = Builder {
         text,
         stack: Vec::new(),
@@ -453,6 +494,18 @@ fn byte(marker: &Marker) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn under_indented_quoted_continuations_are_read_as_cloudformation_reads_them() {
+        let text = "a:\n  b: 'one\n two'\n  c: 1\n";
+        let root = parse_yaml(text).unwrap().remove(0);
+        let b = root.get("a").unwrap().get("b").unwrap();
+        assert_eq!(b.as_str(), Some("one  two"));
+        assert_eq!(&text[b.span.range()], "'one\n two'");
+        let c = root.get("a").unwrap().entry("c").unwrap();
+        assert_eq!(&text[c.key_span.range()], "c");
+    }
+
     use super::*;
 
     fn one(text: &str) -> Node<'_> {
