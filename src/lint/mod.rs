@@ -319,6 +319,17 @@ fn lint_template(
     out: &mut Vec<Diagnostic>,
     notes: &mut Vec<String>,
 ) {
+    // Shapes are the same in every scenario: checked once, on the template as written.
+    if filter.enabled(SchemaViolation::meta()) {
+        for resource in &template.resources {
+            if let Some(properties) = resource.properties
+                && let Some(violations) =
+                    crate::schema::validate_resource(resource.kind, properties)
+            {
+                report_violations(violations, filter, out);
+            }
+        }
+    }
     let scenarios = cloudformation::models(template);
     notes.push(match scenarios.len() {
         1 => "linted as a CloudFormation template".to_string(),

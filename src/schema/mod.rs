@@ -1,6 +1,7 @@
 //! Structural validation of ECS API documents against the JSON Schemas in `schemas/`,
 //! compiled once per process and run on the spanned tree, so every violation is located.
 
+mod cloudformation;
 mod json_adapter;
 
 use std::sync::OnceLock;
@@ -53,11 +54,79 @@ fn compiled(kind: PartKind) -> &'static Compiled {
             schema = schema["properties"]["containerDefinitions"].take();
             schema["$schema"] = draft;
         }
-        let validator = jsonschema::options_for::<Spanned>()
-            .build(&schema)
-            .expect("bundled schema compiles");
-        Compiled { schema, validator }
+        compile(schema)
     })
+}
+
+fn compile(schema: Json) -> Compiled {
+    let validator = jsonschema::options_for::<Spanned>()
+        .build(&schema)
+        .expect("bundled schema compiles");
+    Compiled { schema, validator }
+}
+
+/// The `Properties` of a CloudFormation resource of a type ecslint models, against
+/// CloudFormation's own resource provider schema (`schemas/cloudformation/`, extracted by
+/// `scripts/extract_cfn_schemas.py`). `None` for other types. Errors at or inside an
+/// intrinsic function (`!Ref`, `!If`, `!Sub`) are dropped: its value is not known here.
+pub fn validate_resource(resource_type: &str, properties: &Node) -> Option<Vec<Violation>> {
+    let index = cloudformation::TYPES
+        .iter()
+        .position(|(t, _)| *t == resource_type)?;
+    static COMPILED: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let cells = COMPILED.get_or_init(|| {
+        cloudformation::TYPES
+            .iter()
+            .map(|_| OnceLock::new())
+            .collect()
+    });
+    let compiled = cells[index].get_or_init(|| {
+        compile(
+            serde_json::from_str(cloudformation::TYPES[index].1)
+                .expect("bundled schema is valid JSON"),
+        )
+    });
+    if compiled.validator.is_valid(NodeRef(properties)) {
+        return Some(Vec::new());
+    }
+    Some(
+        compiled
+            .validator
+            .iter_errors(NodeRef(properties))
+            .filter(|error| !through_intrinsic(properties, error))
+            .flat_map(|error| {
+                let at = locate(properties, &error, Some("Properties"));
+                violations_of(&compiled.schema, at, &error)
+            })
+            .collect(),
+    )
+}
+
+/// Whether an error's instance path reaches an intrinsic function (`{"Ref": …}`,
+/// `{"Fn::If": …}`), whose value is only known at deploy time.
+fn through_intrinsic(root: &Node, error: &ValidationError) -> bool {
+    let is_intrinsic = |node: &Node| match node.as_object() {
+        Some([only]) => {
+            only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
+        }
+        _ => false,
+    };
+    let mut node = root;
+    if is_intrinsic(node) {
+        return true;
+    }
+    for segment in error.instance_path().segments() {
+        let next = match segment {
+            LocationSegment::Property(name) => node.get(&name),
+            LocationSegment::Index(i) => node.as_array().and_then(|items| items.get(i)),
+        };
+        match next {
+            Some(next) if is_intrinsic(next) => return true,
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Validates one recognised part of a document.
@@ -71,14 +140,21 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
     compiled
         .validator
         .iter_errors(NodeRef(node))
-        .filter_map(|error| {
-            let at = locate(node, &error, kind);
+        .flat_map(|error| {
+            // Terraform's `container_definitions` list is the task definition's
+            // `containerDefinitions`, on its own.
+            let list = (kind == PartKind::ContainerDefinitions).then_some("containerDefinitions");
+            let at = locate(node, &error, list);
             // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before
             // deployment: it satisfies `required`, and its type and value are not known yet.
             // A Terraform expression is likewise only known at apply time.
             let placeholder = at.node.as_str().is_some_and(is_placeholder)
                 || matches!(at.node.value, Value::Expr(_));
-            (!placeholder).then(|| violation(&compiled.schema, at, &error))
+            if placeholder {
+                Vec::new()
+            } else {
+                violations_of(&compiled.schema, at, &error)
+            }
         })
         .collect()
 }
@@ -91,13 +167,15 @@ struct Located<'n, 's> {
     key_span: Option<Span>,
 }
 
-fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError, kind: PartKind) -> Located<'n, 's> {
-    // Terraform's `container_definitions` list is the task definition's
-    // `containerDefinitions`, on its own.
-    let list = (kind == PartKind::ContainerDefinitions).then(|| "containerDefinitions".to_string());
+/// `root_property` names the root when it is a property of something larger.
+fn locate<'n, 's>(
+    root: &'n Node<'s>,
+    error: &ValidationError,
+    root_property: Option<&str>,
+) -> Located<'n, 's> {
     let mut here = Located {
         node: root,
-        property: list,
+        property: root_property.map(str::to_string),
         key_span: None,
     };
     for segment in error.instance_path().segments() {
@@ -126,6 +204,41 @@ fn locate<'n, 's>(root: &'n Node<'s>, error: &ValidationError, kind: PartKind) -
     here
 }
 
+/// Each violation an error stands for: one per unknown property, else one.
+fn violations_of(schema: &Json, at: Located, error: &ValidationError) -> Vec<Violation> {
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } if unexpected.len() > 1 => {
+            unexpected
+                .iter()
+                .map(|key| unknown_property(schema, &at, error, key))
+                .collect()
+        }
+        _ => vec![violation(schema, at, error)],
+    }
+}
+
+fn unknown_property(schema: &Json, at: &Located, error: &ValidationError, key: &str) -> Violation {
+    let allowed = allowed_properties(schema, error);
+    let span = at.node.entry(key).map_or(at.node.span, |e| e.key_span);
+    let suggestion = closest(key, allowed.iter().map(String::as_str));
+    // The ECS API's camelCase name in a template, which spells it in PascalCase.
+    let respelled = allowed
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(key) && *a != key);
+    Violation {
+        span,
+        message: format!("Unknown property `{key}` in {}", context(&at.property)),
+        help: Some(match (respelled, suggestion) {
+            (Some(r), _) if key.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                format!("CloudFormation spells it `{r}`.")
+            }
+            (Some(r), _) => format!("Did you mean `{r}`?"),
+            (None, Some(s)) => format!("Did you mean `{s}`?"),
+            (None, None) => "Remove it: AWS rejects properties it does not know.".to_string(),
+        }),
+    }
+}
+
 fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
     let name = at
         .property
@@ -139,17 +252,18 @@ fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
     };
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let allowed = allowed_properties(schema, error);
             let key = unexpected.first().map(String::as_str).unwrap_or_default();
-            let span = at.node.entry(key).map_or(value_span, |e| e.key_span);
-            let suggestion = closest(key, allowed.iter().map(String::as_str));
+            unknown_property(schema, &at, error, key)
+        }
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. }
+            if one_of_required(schema, error).is_some() =>
+        {
+            let names = one_of_required(schema, error).unwrap_or_default();
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
             Violation {
-                span,
-                message: format!("Unknown property `{key}` in {}", context(&at.property)),
-                help: Some(match suggestion {
-                    Some(s) => format!("Did you mean `{s}`?"),
-                    None => "Remove it: AWS rejects properties it does not know.".to_string(),
-                }),
+                span: at.key_span.unwrap_or(value_span),
+                message: format!("{name} needs {}", or_list(&quoted)),
+                help: None,
             }
         }
         ValidationErrorKind::Required { property } => {
@@ -235,6 +349,22 @@ fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
         }
         _ => plain(format!("{name}: {}", error.masked())),
     }
+}
+
+/// When the failed `anyOf`/`oneOf` lists alternatives that each require one property
+/// (`Groups`, `Roles` or `Users` for an IAM policy), those properties.
+fn one_of_required(schema: &Json, error: &ValidationError) -> Option<Vec<String>> {
+    let alternatives = schema.pointer(error.schema_path().as_str())?.as_array()?;
+    alternatives
+        .iter()
+        .map(|alternative| {
+            let required = alternative.get("required")?.as_array()?;
+            match required.as_slice() {
+                [only] => only.as_str().map(str::to_string),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The property names the schema allows where an unknown one was found, for suggestions.
