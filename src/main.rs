@@ -299,15 +299,7 @@ fn configure(config: &Config, report: &mut FileReport) {
 
 /// `--statistics`: each rule's count of findings, most first.
 fn statistics(reports: &[FileReport]) -> String {
-    let mut counts: Vec<(&'static ecslint::rules::RuleMeta, usize)> = Vec::new();
-    for d in reports.iter().flat_map(FileReport::shown) {
-        match counts.iter_mut().find(|(r, _)| r.id == d.rule.id) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((d.rule, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(b.0.id)));
-    counts
+    report::rule_counts(reports)
         .iter()
         .map(|(rule, n)| {
             format!(

@@ -60,16 +60,12 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
 /// A GitHub step summary in Markdown: the findings per rule, and those past the
 /// annotation limit, which the pull request does not show.
 pub fn step_summary(reports: &[FileReport], options: &Options) -> String {
-    let mut counts: Vec<(&'static crate::rules::RuleMeta, usize)> = Vec::new();
+    let counts = super::rule_counts(reports);
     let mut all: Vec<(Severity, String)> = Vec::new();
     for report in reports.iter().filter(|r| r.has_shown()) {
         let positions = Positions::new(report);
         let path = printable(&root_relative(&report.path, &options.root)).into_owned();
         for d in report.shown() {
-            match counts.iter_mut().find(|(r, _)| r.id == d.rule.id) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((d.rule, 1)),
-            }
             let start = positions.region(d.span).start;
             let message = printable(&d.message).replace('|', "\\|");
             all.push((
@@ -86,7 +82,6 @@ pub fn step_summary(reports: &[FileReport], options: &Options) -> String {
         out.push_str("No problems found.\n");
         return out;
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(b.0.id)));
     out.push_str("| rule | severity | findings |\n|---|---|---|\n");
     for (rule, n) in &counts {
         out.push_str(&format!(

@@ -128,6 +128,18 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// How many findings each rule has, most first (then by id).
+pub fn rule_counts(reports: &[FileReport]) -> Vec<(&'static crate::rules::RuleMeta, usize)> {
+    let mut counts: rustc_hash::FxHashMap<&'static str, (&'static crate::rules::RuleMeta, usize)> =
+        rustc_hash::FxHashMap::default();
+    for d in reports.iter().flat_map(FileReport::shown) {
+        counts.entry(d.rule.id).or_insert((d.rule, 0)).1 += 1;
+    }
+    let mut counts: Vec<_> = counts.into_values().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(b.0.id)));
+    counts
+}
+
 /// A report's path relative to the repository root (`/`-separated), whatever directory
 /// ecslint ran in: the path as given is relative to the working directory, or absolute.
 /// A file outside the root is reached with `..`; standard input keeps its name.
