@@ -52,6 +52,9 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
         name: r.string(obj, "name"),
         image: r.pattern(obj, "image"),
         essential: r.bool(obj, "essential"),
+        cpu: r.u32(obj, "cpu"),
+        memory: r.u32(obj, "memory"),
+        memory_reservation: r.u32(obj, "memoryReservation"),
         port_mappings: r
             .objects(obj, "portMappings")
             .map(|p| PortMapping {

@@ -168,6 +168,12 @@ pub struct ContainerDefinition {
     /// The image; parts only known at deploy time (`${AWS::AccountId}`) stay as `${Name}`.
     pub image: Option<Val<String>>,
     pub essential: Option<Val<bool>>,
+    /// CPU units the container reserves.
+    pub cpu: Option<Val<u32>>,
+    /// The hard memory limit, MiB.
+    pub memory: Option<Val<u32>>,
+    /// The soft memory limit, MiB.
+    pub memory_reservation: Option<Val<u32>>,
     pub port_mappings: Vec<PortMapping>,
     pub log_configuration: Option<LogConfiguration>,
     /// Where a non-empty `secrets` list is declared.

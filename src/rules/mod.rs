@@ -146,6 +146,8 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::deployment_deadlock::DeploymentDeadlock,
     &ecs_svc::daemon_deployment_controller::DaemonDeploymentController,
     &ecs_td::no_essential_container::NoEssentialContainer,
+    &ecs_td::memory_reservation::MemoryReservation,
+    &ecs_td::container_resources::ContainerResources,
     &ecs_td::host_port_must_match::HostPortMustMatch,
     &ecs_td::duplicate_host_port::DuplicateHostPort,
     &ecs_td::awslogs_options::AwslogsOptions,

@@ -3,8 +3,10 @@
 //! (`ContainerDefinition`, `PortMapping`) and the task definition parameters guide.
 
 pub mod awslogs_options;
+pub mod container_resources;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
+pub mod memory_reservation;
 pub mod no_essential_container;
 pub mod same_task_and_execution_role;
 pub mod static_host_port;
