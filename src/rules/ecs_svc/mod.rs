@@ -8,5 +8,6 @@ pub mod deployment_deadlock;
 pub mod dynamic_port_health_check;
 pub mod launch_type_with_capacity_provider;
 pub mod load_balancer_container;
+pub mod network_configuration_without_awsvpc;
 pub mod static_host_port_copies;
 pub mod target_type;

@@ -3,6 +3,7 @@
 //! (`ContainerDefinition`, `PortMapping`) and the task definition parameters guide.
 
 pub mod awslogs_options;
+pub mod container_memory_unset;
 pub mod container_resources;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
