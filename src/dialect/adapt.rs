@@ -5,7 +5,7 @@ use crate::facts::ecs::{parse_cpu_units, parse_memory_mib};
 use crate::model::*;
 use crate::source::tree::Node;
 
-use super::reader::Reader;
+use super::reader::{Reader, Scalar};
 
 pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
     let runtime_platform = r.get(obj, "runtimePlatform");
@@ -120,6 +120,14 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             .map(|n| NetworkConfiguration {
                 span: n.span,
                 awsvpc_configuration: r.present(n, "awsvpcConfiguration"),
+                assign_public_ip: r.get(n, "awsvpcConfiguration").and_then(|a| {
+                    r.parsed(a, "assignPublicIp", |s| match s {
+                        Scalar::Bool(b) => Some(*b),
+                        Scalar::Str(t) if t.eq_ignore_ascii_case("ENABLED") => Some(true),
+                        Scalar::Str(t) if t.eq_ignore_ascii_case("DISABLED") => Some(false),
+                        _ => None,
+                    })
+                }),
             }),
         deployment_configuration: r.get(obj, "deploymentConfiguration").map(|d| {
             DeploymentConfiguration {

@@ -152,6 +152,9 @@ pub struct LoadBalancerRef {
 pub struct NetworkConfiguration {
     pub span: Span,
     pub awsvpc_configuration: Option<Span>,
+    /// `awsvpcConfiguration.assignPublicIp`: `ENABLED` (the API, CloudFormation) or `true`
+    /// (Terraform) is `true`.
+    pub assign_public_ip: Option<Val<bool>>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -138,6 +138,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_inst::instance_role_exceeds_baseline::InstanceRoleExceedsBaseline,
     &ecs_inst::instance_role_admin::InstanceRoleAdmin,
     &ecs_svc::network_configuration_without_awsvpc::NetworkConfigurationWithoutAwsvpc,
+    &ecs_svc::public_ip_on_ec2::PublicIpOnEc2,
     &ecs_svc::awsvpc_network_configuration::AwsvpcNetworkConfiguration,
     &ecs_svc::launch_type_with_capacity_provider::LaunchTypeWithCapacityProvider,
     &ecs_svc::load_balancer_container::LoadBalancerContainer,

@@ -9,5 +9,6 @@ pub mod dynamic_port_health_check;
 pub mod launch_type_with_capacity_provider;
 pub mod load_balancer_container;
 pub mod network_configuration_without_awsvpc;
+pub mod public_ip_on_ec2;
 pub mod static_host_port_copies;
 pub mod target_type;

@@ -1,0 +1,24 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family                   = "web"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["EC2"]
+  container_definitions = jsonencode([
+    {
+      name   = "web"
+      image  = "public.ecr.aws/nginx/nginx:1.27"
+      memory = 256
+    },
+  ])
+}
+
+resource "aws_ecs_service" "service" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.task_definition.arn
+  desired_count   = 1
+  launch_type     = "EC2"
+
+  network_configuration {
+    subnets          = ["subnet-0123456789abcdef0"]
+    assign_public_ip = true
+  }
+}
