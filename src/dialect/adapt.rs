@@ -91,6 +91,14 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
             .objects(obj, "resourceRequirements")
             .filter_map(|req| r.string(req, "type"))
             .collect(),
+        depends_on: r
+            .objects(obj, "dependsOn")
+            .map(|d| Dependency {
+                span: d.span,
+                container_name: r.string(d, "containerName"),
+                condition: r.string(d, "condition"),
+            })
+            .collect(),
     }
 }
 

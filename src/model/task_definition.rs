@@ -195,6 +195,17 @@ pub struct ContainerDefinition {
     pub swappiness: Option<Val<u32>>,
     /// The `type` of each `resourceRequirements` entry (`GPU`, `InferenceAccelerator`).
     pub resource_requirements: Vec<Val<String>>,
+    /// `dependsOn`: the containers this one waits for, and for what.
+    pub depends_on: Vec<Dependency>,
+}
+
+/// One `dependsOn` entry.
+#[derive(Debug, Clone, Default)]
+pub struct Dependency {
+    pub span: Span,
+    pub container_name: Option<Val<String>>,
+    /// `START`, `COMPLETE`, `SUCCESS` or `HEALTHY`.
+    pub condition: Option<Val<String>>,
 }
 
 impl ContainerDefinition {

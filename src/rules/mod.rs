@@ -150,6 +150,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::no_essential_container::NoEssentialContainer,
     &ecs_td::memory_reservation::MemoryReservation,
     &ecs_td::container_memory_unset::ContainerMemoryUnset,
+    &ecs_td::completion_dependency::CompletionDependency,
     &ecs_td::container_resources::ContainerResources,
     &ecs_td::host_port_must_match::HostPortMustMatch,
     &ecs_td::duplicate_host_port::DuplicateHostPort,

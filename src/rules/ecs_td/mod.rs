@@ -3,6 +3,7 @@
 //! (`ContainerDefinition`, `PortMapping`) and the task definition parameters guide.
 
 pub mod awslogs_options;
+pub mod completion_dependency;
 pub mod container_memory_unset;
 pub mod container_resources;
 pub mod duplicate_host_port;
