@@ -30,6 +30,8 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
             .objects(obj, "containerDefinitions")
             .map(|c| container(&documents, c))
             .collect(),
+        containers_unknown: not_all_objects(r, obj, "containerDefinitions"),
+        volumes_unknown: not_all_objects(r, obj, "volumes"),
         volumes: r
             .objects(obj, "volumes")
             .map(|v| Volume {
@@ -99,6 +101,14 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
                 condition: r.string(d, "condition"),
             })
             .collect(),
+        mount_volumes: r
+            .objects(obj, "mountPoints")
+            .filter_map(|m| r.string(m, "sourceVolume"))
+            .collect(),
+        volumes_from: r
+            .objects(obj, "volumesFrom")
+            .filter_map(|v| r.string(v, "sourceContainer"))
+            .collect(),
     }
 }
 
@@ -155,6 +165,19 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             .present(obj, "placementStrategy")
             .or_else(|| r.present(obj, "placementStrategies")),
     }
+}
+
+/// Whether the list `camel` is set but not wholly written out: not a list, or with an element
+/// that is not an object (an expression known only at deploy time).
+fn not_all_objects(r: &Reader, obj: &Node, camel: &str) -> bool {
+    r.get(obj, camel).is_some_and(|list| match list.as_array() {
+        Some(items) => items.iter().any(|item| {
+            r.resolve
+                .structure(item)
+                .is_some_and(|i| i.as_object().is_none())
+        }),
+        None => true,
+    })
 }
 
 /// A capacity provider strategy: a service's own, or a cluster's default.

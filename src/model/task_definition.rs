@@ -61,6 +61,12 @@ pub struct TaskDefinition {
     pub placement_constraints: Option<Span>,
     pub containers: Vec<ContainerDefinition>,
     pub volumes: Vec<Volume>,
+    /// Some container definitions are only known at deploy time (an element that is an
+    /// expression): `containers` may not be all of them.
+    pub containers_unknown: bool,
+    /// The volumes are written as something only known at deploy time (a Terraform
+    /// `dynamic "volume"` block, a CloudFormation `Fn::If`): `volumes` may hold others.
+    pub volumes_unknown: bool,
 }
 
 impl TaskDefinition {
@@ -197,6 +203,10 @@ pub struct ContainerDefinition {
     pub resource_requirements: Vec<Val<String>>,
     /// `dependsOn`: the containers this one waits for, and for what.
     pub depends_on: Vec<Dependency>,
+    /// Each `mountPoints[].sourceVolume`.
+    pub mount_volumes: Vec<Val<String>>,
+    /// Each `volumesFrom[].sourceContainer`.
+    pub volumes_from: Vec<Val<String>>,
 }
 
 /// One `dependsOn` entry.

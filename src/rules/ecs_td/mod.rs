@@ -12,3 +12,4 @@ pub mod memory_reservation;
 pub mod no_essential_container;
 pub mod same_task_and_execution_role;
 pub mod static_host_port;
+pub mod unknown_container_reference;
