@@ -43,6 +43,9 @@ declare_rule! {
     }
 }
 
+/// Objects up to this size are checked without hashing.
+const SMALL: usize = 8;
+
 /// The duplicated keys of a document, each reported at its second occurrence; an error
 /// when the document is YAML.
 pub fn duplicates(root: &Node, yaml: bool, out: &mut Vec<Diagnostic>) {
@@ -52,8 +55,20 @@ pub fn duplicates(root: &Node, yaml: bool, out: &mut Vec<Diagnostic>) {
         match &node.value {
             Value::Object(entries) => {
                 seen.clear();
-                for entry in entries {
-                    if let Some(&first) = seen.get(entry.key.as_ref()) {
+                for (index, entry) in entries.iter().enumerate() {
+                    // Most objects are small: comparing with the few keys before is cheaper
+                    // than hashing (at most SMALL² comparisons, a constant).
+                    let first = if entries.len() <= SMALL {
+                        entries[..index]
+                            .iter()
+                            .find(|e| e.key == entry.key)
+                            .map(|e| e.key_span)
+                    } else {
+                        let first = seen.get(entry.key.as_ref()).copied();
+                        seen.entry(&entry.key).or_insert(entry.key_span);
+                        first
+                    };
+                    if let Some(first) = first {
                         let mut diagnostic = Diagnostic::new(
                             DuplicateKey::meta(),
                             entry.key_span,
@@ -68,8 +83,6 @@ pub fn duplicates(root: &Node, yaml: bool, out: &mut Vec<Diagnostic>) {
                             diagnostic.severity = Severity::Error;
                         }
                         out.push(diagnostic);
-                    } else {
-                        seen.insert(&entry.key, entry.key_span);
                     }
                 }
                 stack.extend(entries.iter().map(|e| &e.value));
