@@ -6,6 +6,7 @@ pub mod awslogs_options;
 pub mod completion_dependency;
 pub mod container_memory_unset;
 pub mod container_resources;
+pub mod depends_on_cycle;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
 pub mod memory_reservation;
