@@ -153,6 +153,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::completion_dependency::CompletionDependency,
     &ecs_td::unknown_container_reference::UnknownContainerReference,
     &ecs_td::depends_on_cycle::DependsOnCycle,
+    &ecs_td::network_mode_parameters::NetworkModeParameters,
     &ecs_td::container_resources::ContainerResources,
     &ecs_td::host_port_must_match::HostPortMustMatch,
     &ecs_td::duplicate_host_port::DuplicateHostPort,

@@ -10,6 +10,7 @@ pub mod depends_on_cycle;
 pub mod duplicate_host_port;
 pub mod host_port_must_match;
 pub mod memory_reservation;
+pub mod network_mode_parameters;
 pub mod no_essential_container;
 pub mod same_task_and_execution_role;
 pub mod static_host_port;
