@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::{Model, known};
 use crate::rules::Check;
+use crate::source::span::Located;
 
 declare_rule! {
     /// ## What it does
@@ -43,23 +44,18 @@ impl Check for ContainerResources {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
             if let Some(task_cpu) = known(&td.cpu) {
-                let cpus: Vec<_> = td.containers.iter().filter_map(|c| known(&c.cpu)).collect();
-                let total: u64 = cpus.iter().map(|c| u64::from(c.value)).sum();
-                if total > u64::from(task_cpu.value) {
-                    let diagnostic = sink.report_value(
-                        task_cpu,
-                        format!(
-                            "The containers reserve {total} CPU units, more than the task's {} of {}",
-                            model.property("cpu"),
-                            task_cpu.value
-                        ),
-                    );
-                    diagnostic.primary("task CPU");
-                    for cpu in cpus {
-                        diagnostic.label(cpu.span, format!("{} CPU units", cpu.value));
-                    }
-                    diagnostic.help("Raise the task size, or lower the containers' CPU.");
-                }
+                let cpus = td.containers.iter().filter_map(|c| known(&c.cpu)).collect();
+                let total = Total {
+                    task: task_cpu,
+                    parts: cpus,
+                    unit: "CPU units",
+                };
+                total.report(
+                    sink,
+                    &model.property("cpu"),
+                    "task CPU",
+                    "Raise the task size, or lower the containers' CPU.",
+                );
             }
             let Some(task_memory) = known(&td.memory) else {
                 continue;
@@ -88,22 +84,49 @@ impl Check for ContainerResources {
                 .iter()
                 .filter_map(|c| known(&c.memory_reservation).or(known(&c.memory)))
                 .collect();
-            let total: u64 = reserved.iter().map(|m| u64::from(m.value)).sum();
-            if reserved.len() > 1 && total > u64::from(task_memory.value) {
-                let diagnostic = sink.report_value(
-                    task_memory,
-                    format!(
-                        "The containers reserve {total} MiB, more than the task's {} of {} MiB",
-                        model.property("memory"),
-                        task_memory.value
-                    ),
+            if reserved.len() > 1 {
+                let total = Total {
+                    task: task_memory,
+                    parts: reserved,
+                    unit: "MiB",
+                };
+                total.report(
+                    sink,
+                    &model.property("memory"),
+                    "task memory",
+                    "Raise the task's memory, or lower the containers' reservations.",
                 );
-                diagnostic.primary("task memory");
-                for memory in reserved {
-                    diagnostic.label(memory.span, format!("{} MiB", memory.value));
-                }
-                diagnostic.help("Raise the task's memory, or lower the containers' reservations.");
             }
         }
+    }
+}
+
+/// What the containers reserve of one task-level resource.
+struct Total<'a> {
+    task: &'a Located<u32>,
+    parts: Vec<&'a Located<u32>>,
+    unit: &'static str,
+}
+
+impl Total<'_> {
+    /// Reports the sum when it is more than the task has, labelling each part.
+    fn report(&self, sink: &mut Sink, property: &str, what: &str, help: &str) {
+        let sum: u64 = self.parts.iter().map(|p| u64::from(p.value)).sum();
+        if sum <= u64::from(self.task.value) {
+            return;
+        }
+        let unit = self.unit;
+        let diagnostic = sink.report_value(
+            self.task,
+            format!(
+                "The containers reserve {sum} {unit}, more than the task's {property} of {} {unit}",
+                self.task.value
+            ),
+        );
+        diagnostic.primary(what);
+        for part in &self.parts {
+            diagnostic.label(part.span, format!("{} {unit}", part.value));
+        }
+        diagnostic.help(help);
     }
 }
