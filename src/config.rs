@@ -190,7 +190,7 @@ impl Config {
                 "severity" => match value.as_object() {
                     Some(rules_set) => {
                         for r in rules_set {
-                            if !known_selector(&r.key) {
+                            if !rules::is_selector(&r.key) {
                                 error(r.key_span, unknown_rule(&r.key));
                                 continue;
                             }
@@ -333,10 +333,6 @@ fn finish(config: Config, errors: Vec<ConfigError>) -> Result<Config, Vec<Config
     }
 }
 
-fn known_selector(selector: &str) -> bool {
-    rules::all().iter().any(|r| r.matches(selector))
-}
-
 fn unknown_rule(selector: &str) -> String {
     format!("`{selector}` names no rule (see `ecslint rules`)")
 }
@@ -367,7 +363,7 @@ fn selectors(node: &Node, error: &mut impl FnMut(Span, String)) -> Vec<String> {
     strings(node, "rules", error)
         .into_iter()
         .filter_map(|(selector, span)| {
-            if known_selector(&selector) {
+            if rules::is_selector(&selector) {
                 Some(selector)
             } else {
                 error(span, unknown_rule(&selector));

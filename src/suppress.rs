@@ -110,7 +110,7 @@ fn parse_list(rest: &str, base: usize) -> (Vec<(String, Span)>, Option<String>) 
             .find(|c: char| c.is_whitespace() || c == ',')
             .unwrap_or(remaining.len());
         let word = &remaining[..word_len];
-        if word.is_empty() || !rules::all().iter().any(|r| r.matches(word)) {
+        if word.is_empty() || !rules::is_selector(word) {
             break;
         }
         let at = base + offset;
@@ -153,16 +153,16 @@ fn metadata_ignore(metadata: &Node, applies: Span) -> Vec<Suppression> {
     };
     list.iter()
         .filter_map(|entry| {
+            // `FARGATE-001`, or `{id: FARGATE-001, reason: …}`.
             let (selector, reason) = match &entry.value {
-                Value::String(s) => (Node::new(entry.span, Value::String(s.clone())), None),
                 Value::Object(_) => (
-                    entry.get("id")?.clone(),
+                    entry.get("id")?,
                     entry
                         .get("reason")
                         .and_then(Node::as_str)
                         .map(str::to_string),
                 ),
-                _ => return None,
+                _ => (entry, None),
             };
             Some(Suppression {
                 selectors: vec![(selector.as_str()?.to_string(), selector.span)],
@@ -176,6 +176,10 @@ fn metadata_ignore(metadata: &Node, applies: Span) -> Vec<Suppression> {
 /// Marks the findings the suppressions cover, and reports each selector that covers none
 /// of the rules this run checks.
 pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, filter: &RuleFilter) {
+    if suppressions.is_empty() {
+        return;
+    }
+    let all = rules::all();
     let mut unused = Vec::new();
     for suppression in suppressions {
         for (selector, span) in &suppression.selectors {
@@ -191,9 +195,7 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, fi
                     });
                 }
             }
-            let checked = rules::all()
-                .iter()
-                .any(|r| r.matches(selector) && filter.enabled(r));
+            let checked = all.iter().any(|r| r.matches(selector) && filter.enabled(r));
             if !used && checked {
                 unused.push((selector.clone(), *span));
             }

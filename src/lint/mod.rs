@@ -31,7 +31,7 @@ impl RuleFilter {
     pub fn new(select: &[String], ignore: &[String]) -> Result<Self, String> {
         let all = rules::all();
         for selector in select.iter().chain(ignore) {
-            if !all.iter().any(|m| m.matches(selector)) {
+            if !rules::is_selector(selector) {
                 return Err(format!("`{selector}` names no rule (see `ecslint rules`)"));
             }
         }
@@ -89,13 +89,21 @@ impl FileReport {
         self.io_error = self.io_error.take().or(other.io_error);
     }
 
-    pub fn unreadable(path: String, error: String) -> Self {
+    /// A report with nothing in it yet.
+    pub fn empty(path: String) -> Self {
         FileReport {
             path,
             text: String::new(),
             diagnostics: Vec::new(),
             notes: Vec::new(),
+            io_error: None,
+        }
+    }
+
+    pub fn unreadable(path: String, error: String) -> Self {
+        FileReport {
             io_error: Some(error),
+            ..FileReport::empty(path)
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
     FileReport, RuleFilter, lint_scenarios, report_parse_errors, report_violations, settle,
@@ -134,16 +134,14 @@ fn split(
     named: &[String],
     filter: &RuleFilter,
 ) -> Vec<FileReport> {
-    let mut reports: Vec<FileReport> = named
+    let mut reports: Vec<FileReport> = named.iter().cloned().map(FileReport::empty).collect();
+    let mut report_of: FxHashMap<String, usize> = named
         .iter()
-        .map(|path| FileReport {
-            path: path.clone(),
-            text: String::new(),
-            diagnostics: Vec::new(),
-            notes: Vec::new(),
-            io_error: None,
-        })
+        .enumerate()
+        .map(|(at, path)| (path.clone(), at))
         .collect();
+    // Line indexes of the files labels point into, built once per file.
+    let mut lines: FxHashMap<u32, LineIndex> = FxHashMap::default();
     for mut diagnostic in diagnostics {
         let Some(file) = sources.file_at(diagnostic.span.start) else {
             continue;
@@ -161,7 +159,9 @@ fn split(
             }
             if let Some(other) = sources.file_at(label.span.start) {
                 let text = &sources.text[other.span.range()];
-                let at = LineIndex::new(text)
+                let at = lines
+                    .entry(other.span.start)
+                    .or_insert_with(|| LineIndex::new(text))
                     .position(text, (label.span.start - other.span.start) as usize);
                 elsewhere.push(format!(
                     "{} ({}:{}:{})",
@@ -178,20 +178,11 @@ fn split(
             });
         }
         diagnostic.span = diagnostic.span.unshifted(base as usize);
-        let report = match reports.iter().position(|r| r.path == file.path) {
-            Some(at) => &mut reports[at],
-            None => {
-                reports.push(FileReport {
-                    path: file.path.clone(),
-                    text: String::new(),
-                    diagnostics: Vec::new(),
-                    notes: Vec::new(),
-                    io_error: None,
-                });
-                reports.last_mut().expect("just pushed")
-            }
-        };
-        report.diagnostics.push(diagnostic);
+        let at = *report_of.entry(file.path.clone()).or_insert_with(|| {
+            reports.push(FileReport::empty(file.path.clone()));
+            reports.len() - 1
+        });
+        reports[at].diagnostics.push(diagnostic);
     }
     for report in &mut reports {
         if let Some(file) = sources.find(&report.path)

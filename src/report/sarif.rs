@@ -21,10 +21,10 @@ pub const MAX_RESULTS: usize = 25_000;
 pub fn render(reports: &[FileReport], options: &Options) -> String {
     let rules = rules::all();
     let mut results = Vec::new();
-    // Findings of one rule at one value (several errors inside one policy string) are told
-    // apart by their order, so no two results share a fingerprint.
-    let mut seen: FxHashMap<(&str, String, &str), usize> = FxHashMap::default();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+        // Findings of one rule at one value (several errors inside one policy string) are
+        // told apart by their order, so no two results share a fingerprint.
+        let mut seen: FxHashMap<(&str, &str), usize> = FxHashMap::default();
         let positions = Positions::new(report);
         let path = root_relative(&report.path, &options.root);
         let artifact = artifact_location(&report.path, &options.root);
@@ -48,7 +48,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 .map(|(i, l)| json!({"id": i + 1, "physicalLocation": physical(l.span), "message": {"text": l.message}}))
                 .collect();
             let ordinal = seen
-                .entry((d.rule.id, path.clone(), d.pointer.as_str()))
+                .entry((d.rule.id, d.pointer.as_str()))
                 .and_modify(|n| *n += 1)
                 .or_insert(0);
             let fingerprint = fnv1a(&[d.rule.id, &path, &d.pointer, &ordinal.to_string()]);

@@ -198,6 +198,12 @@ pub fn all() -> Vec<&'static RuleMeta> {
     all
 }
 
+/// Whether a selector (id, name, family or `ALL`) names at least one rule.
+pub fn is_selector(selector: &str) -> bool {
+    static ALL: std::sync::OnceLock<Vec<&'static RuleMeta>> = std::sync::OnceLock::new();
+    ALL.get_or_init(all).iter().any(|r| r.matches(selector))
+}
+
 /// The rule with this id or name.
 pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
     all()

@@ -60,8 +60,9 @@ impl Check for NetworkConfigurationWithoutAwsvpc {
                 ),
                 _ => continue,
             };
+            // At `awsvpcConfiguration`'s name, not the whole block.
             sink.report(
-                network.span,
+                network.awsvpc_configuration.unwrap_or(network.span),
                 format!(
                     "{} sets {}, which only awsvpc tasks take, but its task definition uses the {mode} network mode",
                     service.subject(),

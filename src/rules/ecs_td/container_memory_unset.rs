@@ -67,8 +67,10 @@ impl Check for ContainerMemoryUnset {
                 if container.memory.is_some() || container.memory_reservation.is_some() {
                     continue;
                 }
+                // At the container's name where it has one, not the whole definition.
+                let at = container.name.as_ref().map_or(container.span, |n| n.span());
                 sink.report(
-                    container.span,
+                    at,
                     format!(
                         "Container {} has neither {} nor {}, and the task sets no {}",
                         container.name_or_index(index),
