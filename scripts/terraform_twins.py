@@ -10,7 +10,7 @@ known after apply left out of `after` and marked in `after_unknown`, `configurat
 expressions with their `references`, container definitions and policies as JSON strings).
 
 No AWS provider can run offline, so the plans are written here the way Terraform 1.11 writes
-them (research/terraform.md §1.1 and §1.2); `tests/terraform_parity.rs` then checks that each
+them (research/terraform.md §1.1 and §1.2); `tests/form_parity.rs` then checks that each
 twin reports the same rules as its template.
 
 Templates that use conditions or mappings (`Fn::If`, `Fn::FindInMap`) have no twin: their

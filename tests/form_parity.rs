@@ -1,7 +1,8 @@
-//! Every CloudFormation rule fixture has Terraform twins — an HCL module (`tf-<name>/`) and
-//! the plan Terraform prints for it (`tfplan-<name>.json`), written by
-//! `scripts/terraform_twins.py` — and each twin reports exactly the rules its template does:
-//! the same rules fire whatever form declares the infrastructure.
+//! Every CloudFormation JSON rule fixture has twins in the other forms — its YAML
+//! (`cfn-<name>.yaml`, written by `scripts/cfn_yaml_twins.py` when not written by hand), an
+//! HCL module (`tf-<name>/`) and the plan Terraform prints for it (`tfplan-<name>.json`),
+//! written by `scripts/terraform_twins.py` — and each twin reports exactly the rules its
+//! template does: the same rules fire whatever form declares the infrastructure.
 
 mod common;
 
@@ -36,6 +37,29 @@ fn templates() -> Vec<(PathBuf, Option<(PathBuf, PathBuf)>)> {
             Some((path, twins))
         })
         .collect()
+}
+
+#[test]
+fn yaml_twins_report_what_their_template_reports() {
+    let mut failures = Vec::new();
+    for (template, _) in templates() {
+        let twin = template.with_extension("yaml");
+        if !twin.is_file() {
+            failures.push(format!(
+                "{} has no YAML twin: run scripts/cfn_yaml_twins.py",
+                relative(&template).display()
+            ));
+            continue;
+        }
+        let (expected, found) = (rules_of(&template), rules_of(&twin));
+        if found != expected {
+            failures.push(format!(
+                "{}: {expected:?}, but its YAML reports {found:?}",
+                relative(&template).display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
