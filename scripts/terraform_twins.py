@@ -85,7 +85,7 @@ BLOCKS = {
     "default_capacity_provider_strategy", "auto_scaling_group_provider", "managed_scaling",
     "listener", "health_check", "inline_policy", "iam_instance_profile", "launch_template",
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
-    "efs_volume_configuration", "deployment_configuration",
+    "efs_volume_configuration", "authorization_config", "deployment_configuration",
 }
 
 # Maps whose keys are data, not property names.
@@ -557,9 +557,13 @@ def is_blocks(v):
     return isinstance(v, dict) or (isinstance(v, list) and v and all(isinstance(x, dict) for x in v))
 
 
+# CloudFormation names whose provider argument is not their snake_case form.
+ARGUMENTS = {"FilesystemId": "file_system_id"}
+
+
 def snake_keys(v):
     if isinstance(v, dict):
-        return {snake(k): snake_keys(x) for k, x in v.items()}
+        return {ARGUMENTS.get(k, snake(k)): snake_keys(x) for k, x in v.items()}
     if isinstance(v, list):
         return [snake_keys(x) for x in v]
     return v

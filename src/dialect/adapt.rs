@@ -39,7 +39,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
                 name: r.string(v, "name"),
                 host_source_path: r.get(v, "host").and_then(|h| r.string(h, "sourcePath")),
                 docker_volume_configuration: r.present(v, "dockerVolumeConfiguration"),
-                efs_volume_configuration: r.present(v, "efsVolumeConfiguration"),
+                efs: efs_volume(r, v),
                 fsx_windows_file_server_volume_configuration: r
                     .present(v, "fsxWindowsFileServerVolumeConfiguration"),
             })
@@ -109,7 +109,70 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
             .objects(obj, "volumesFrom")
             .filter_map(|v| r.string(v, "sourceContainer"))
             .collect(),
+        firelens: firelens(r, obj),
+        stop_timeout: r.u32(obj, "stopTimeout"),
+        capabilities_add: linux
+            .and_then(|l| r.get(l, "capabilities"))
+            .and_then(|c| r.list(c, "add", |s| s.string()))
+            .and_then(|v| v.value().cloned())
+            .unwrap_or_default(),
+        devices: linux.and_then(|l| r.present(l, "devices")),
+        shared_memory_size: linux.and_then(|l| r.present(l, "sharedMemorySize")),
+        tmpfs: linux.and_then(|l| r.present(l, "tmpfs")),
+        ulimits: r
+            .objects(obj, "ulimits")
+            .map(|u| Ulimit {
+                span: u.span,
+                name: r.string(u, "name"),
+                soft_limit: r.u32(u, "softLimit"),
+                hard_limit: r.u32(u, "hardLimit"),
+            })
+            .collect(),
+        environment_files: r
+            .objects(obj, "environmentFiles")
+            .map(|f| EnvironmentFile {
+                span: f.span,
+                value: r.reference(f, "value"),
+                kind: r.string(f, "type"),
+            })
+            .collect(),
+        health_check: r.present(obj, "healthCheck"),
     }
+}
+
+fn firelens(r: &Reader, container: &Node) -> Option<Firelens> {
+    let node = r.get(container, "firelensConfiguration")?;
+    let span = r
+        .present(container, "firelensConfiguration")
+        .unwrap_or(node.span);
+    // Option names are data, written the same in every dialect.
+    let option = |name: &str| {
+        let options = r.get(node, "options")?.as_object()?;
+        let entry = options.iter().rev().find(|e| e.key == name)?;
+        r.value_string(r.resolve.structure(&entry.value)?)
+            .known()
+            .cloned()
+    };
+    Some(Firelens {
+        span,
+        kind: r.string(node, "type"),
+        config_file_type: option("config-file-type"),
+        config_file_value: option("config-file-value"),
+    })
+}
+
+fn efs_volume(r: &Reader, volume: &Node) -> Option<EfsVolume> {
+    let node = r.get(volume, "efsVolumeConfiguration")?;
+    let authorization = r.get(node, "authorizationConfig");
+    Some(EfsVolume {
+        span: r
+            .present(volume, "efsVolumeConfiguration")
+            .unwrap_or(node.span),
+        transit_encryption: r.string(node, "transitEncryption"),
+        root_directory: r.string(node, "rootDirectory"),
+        access_point_id: authorization.and_then(|a| r.reference(a, "accessPointId")),
+        iam: authorization.and_then(|a| r.string(a, "iam")),
+    })
 }
 
 pub fn service(r: &Reader, obj: &Node) -> Service {

@@ -13,14 +13,14 @@ pub enum Required {
     No,
 }
 
-/// Every option the `awslogs` driver takes, and when it is required.
+/// Every option ECS documents for the `awslogs` driver, and when it is required.
 ///
-/// Sources: Amazon ECS API Reference, `LogConfiguration` `options` ("awslogs-region —
+/// Source: Amazon ECS API Reference, `LogConfiguration` `options` ("awslogs-region —
 /// Required: Yes", "awslogs-group — Required: Yes", "awslogs-stream-prefix — Required: Yes,
 /// when using Fargate", plus `awslogs-create-group`, `awslogs-datetime-format`,
-/// `awslogs-multiline-pattern`, `mode`, `max-buffer-size`); Docker's "Amazon CloudWatch Logs
-/// logging driver" page for the options ECS passes through to Docker (`awslogs-endpoint`,
-/// `awslogs-stream`, `awslogs-credentials-endpoint`, `awslogs-format`, `tag`, ...).
+/// `awslogs-multiline-pattern`, `mode`, `max-buffer-size`) — the set cfn-lint's E3046 also
+/// allows. ECS rejects other names at registration ("Log driver awslogs disallows options:
+/// log_key").
 pub const AWSLOGS_OPTIONS: &[(&str, Required)] = &[
     ("awslogs-group", Required::Always),
     ("awslogs-region", Required::OnFargateElseFallback),
@@ -30,12 +30,18 @@ pub const AWSLOGS_OPTIONS: &[(&str, Required)] = &[
     ("awslogs-multiline-pattern", Required::No),
     ("mode", Required::No),
     ("max-buffer-size", Required::No),
-    ("awslogs-endpoint", Required::No),
-    ("awslogs-stream", Required::No),
-    ("awslogs-create-stream", Required::No),
-    ("awslogs-credentials-endpoint", Required::No),
-    ("awslogs-format", Required::No),
-    ("awslogs-force-flush-interval-seconds", Required::No),
-    ("awslogs-max-buffer-size", Required::No),
-    ("tag", Required::No),
+];
+
+/// Options Docker's awslogs driver takes that ECS does not document (Docker's "Amazon
+/// CloudWatch Logs logging driver" page). Whether ECS passes them through is not documented
+/// either **[unsure]**, so using one is a warning.
+pub const DOCKER_ONLY_AWSLOGS_OPTIONS: &[&str] = &[
+    "awslogs-endpoint",
+    "awslogs-stream",
+    "awslogs-create-stream",
+    "awslogs-credentials-endpoint",
+    "awslogs-format",
+    "awslogs-force-flush-interval-seconds",
+    "awslogs-max-buffer-size",
+    "tag",
 ];

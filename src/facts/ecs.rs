@@ -49,6 +49,12 @@ fn scaled(number: &str, factor: u32) -> Option<u32> {
     (units.fract() == 0.0 && units > 0.0 && units <= f64::from(u32::MAX)).then_some(units as u32)
 }
 
+/// At most this many `environmentFiles` per container. Source: Amazon ECS Developer Guide,
+/// "Pass an individual environment variable to an Amazon ECS container" / taskdef-envfiles
+/// ("You can specify up to ten environment files"; the file "must use the `.env` file
+/// extension").
+pub const MAX_ENVIRONMENT_FILES: usize = 10;
+
 #[cfg(test)]
 mod tests {
     use super::*;

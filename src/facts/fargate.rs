@@ -123,6 +123,21 @@ pub fn cpu_values() -> String {
 /// supported log drivers are `awslogs`, `splunk`, and `awsfirelens`").
 pub const LOG_DRIVERS: &[&str] = &["awslogs", "splunk", "awsfirelens"];
 
+/// The longest `stopTimeout` Fargate takes, seconds. Source: Amazon ECS API Reference,
+/// `ContainerDefinition` `stopTimeout` ("For tasks using the Fargate launch type, the max stop
+/// timeout value is 120 seconds").
+pub const MAX_STOP_TIMEOUT: u32 = 120;
+
+/// The highest `nofile` ulimit Fargate takes. Source: Amazon ECS Developer Guide, "Amazon
+/// ECS task definition differences for Fargate" (`ulimits`: "the nofile resource limit …
+/// can be set up to 1048576").
+pub const MAX_NOFILE: u32 = 1_048_576;
+
+/// The only capability a Fargate container may add. Source: Amazon ECS API Reference,
+/// `KernelCapabilities` `add` ("Tasks launched on Fargate only support adding the
+/// `SYS_PTRACE` kernel capability").
+pub const ADDABLE_CAPABILITY: &str = "SYS_PTRACE";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,11 @@ impl Spelling {
             Spelling::Pascal => camel_path
                 .split('.')
                 .map(|segment| {
+                    if let Some((_, written)) =
+                        CLOUDFORMATION_NAMES.iter().find(|(api, _)| *api == segment)
+                    {
+                        return written.to_string();
+                    }
                     let mut chars = segment.chars();
                     chars.next().map_or_else(String::new, |first| {
                         first.to_ascii_uppercase().to_string() + chars.as_str()
@@ -72,6 +77,13 @@ impl Spelling {
         }
     }
 }
+
+/// Where CloudFormation's name is not the API's with a capital first letter (the
+/// `AWS::ECS::TaskDefinition` resource reference).
+const CLOUDFORMATION_NAMES: &[(&str, &str)] = &[
+    ("efsVolumeConfiguration", "EFSVolumeConfiguration"),
+    ("iam", "IAM"),
+];
 
 /// Where the AWS provider names an API property differently from its snake_case form
 /// (provider documentation, `website/docs/r/ecs_service.html.markdown` and
@@ -125,6 +137,10 @@ mod tests {
         assert!(!Spelling::Camel.matches("ContainerDefinitions", "containerDefinitions"));
         assert!(Spelling::Pascal.matches("ContainerDefinitions", "containerDefinitions"));
         assert!(Spelling::Pascal.matches("EFSVolumeConfiguration", "efsVolumeConfiguration"));
+        assert_eq!(
+            Spelling::Pascal.spell("efsVolumeConfiguration.authorizationConfig.iam"),
+            "EFSVolumeConfiguration.AuthorizationConfig.IAM"
+        );
         assert!(Spelling::Snake.matches("container_definitions", "containerDefinitions"));
         assert!(!Spelling::Snake.matches("container_definition", "containerDefinitions"));
         assert!(!Spelling::Snake.matches("container_definitionsx", "containerDefinitions"));

@@ -207,6 +207,52 @@ pub struct ContainerDefinition {
     pub mount_volumes: Vec<Val<String>>,
     /// Each `volumesFrom[].sourceContainer`.
     pub volumes_from: Vec<Val<String>>,
+    /// `firelensConfiguration`: this container is the task's log router.
+    pub firelens: Option<Firelens>,
+    /// Seconds ECS waits after stopping the container before killing it.
+    pub stop_timeout: Option<Val<u32>>,
+    /// `linuxParameters.capabilities.add`.
+    pub capabilities_add: Vec<Val<String>>,
+    /// Where each of these `linuxParameters` is declared.
+    pub devices: Option<Span>,
+    pub shared_memory_size: Option<Span>,
+    pub tmpfs: Option<Span>,
+    pub ulimits: Vec<Ulimit>,
+    pub environment_files: Vec<EnvironmentFile>,
+    /// Where `healthCheck` is declared.
+    pub health_check: Option<Span>,
+}
+
+/// A container's `firelensConfiguration`.
+#[derive(Debug, Clone, Default)]
+pub struct Firelens {
+    /// The property's name.
+    pub span: Span,
+    /// `fluentbit` or `fluentd`.
+    pub kind: Option<Val<String>>,
+    /// The `config-file-type` and `config-file-value` options: where a custom router
+    /// configuration comes from (`s3` or `file`).
+    pub config_file_type: Option<Located<String>>,
+    pub config_file_value: Option<Located<String>>,
+}
+
+/// One `ulimits` entry.
+#[derive(Debug, Clone, Default)]
+pub struct Ulimit {
+    pub span: Span,
+    pub name: Option<Val<String>>,
+    pub soft_limit: Option<Val<u32>>,
+    pub hard_limit: Option<Val<u32>>,
+}
+
+/// One `environmentFiles` entry: an S3 object of `VARIABLE=value` lines.
+#[derive(Debug, Clone, Default)]
+pub struct EnvironmentFile {
+    pub span: Span,
+    /// The object's ARN, as a pattern.
+    pub value: Option<Val<String>>,
+    /// `s3`, the only type.
+    pub kind: Option<Val<String>>,
 }
 
 /// One `dependsOn` entry.
@@ -293,8 +339,22 @@ pub struct Volume {
     pub host_source_path: Option<Val<String>>,
     /// Where each kind of volume configuration is declared.
     pub docker_volume_configuration: Option<Span>,
-    pub efs_volume_configuration: Option<Span>,
+    pub efs: Option<EfsVolume>,
     pub fsx_windows_file_server_volume_configuration: Option<Span>,
+}
+
+/// An `efsVolumeConfiguration`.
+#[derive(Debug, Clone, Default)]
+pub struct EfsVolume {
+    /// The property's name.
+    pub span: Span,
+    /// `ENABLED` or `DISABLED` (the default).
+    pub transit_encryption: Option<Val<String>>,
+    pub root_directory: Option<Val<String>>,
+    /// `authorizationConfig.accessPointId`, as a pattern.
+    pub access_point_id: Option<Val<String>>,
+    /// `authorizationConfig.iam`: `ENABLED` mounts with the task role's credentials.
+    pub iam: Option<Val<String>>,
 }
 
 #[derive(Debug, Clone, Default)]

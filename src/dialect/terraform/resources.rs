@@ -181,7 +181,14 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
             b.single("runtime_platform");
             b.rename("inference_accelerator", "inference_accelerators");
             b.rename("volume", "volumes");
-            b.each("volumes", |v| v.nest("host_path", "host", "source_path"));
+            b.each("volumes", |v| {
+                v.nest("host_path", "host", "source_path");
+                v.single("docker_volume_configuration");
+                v.single("efs_volume_configuration");
+                v.each_object("efs_volume_configuration", |e| {
+                    e.single("authorization_config")
+                });
+            });
         }),
         "aws_ecs_service" => (Kind::Service, |b| {
             b.rename("name", "service_name");

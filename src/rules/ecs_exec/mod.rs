@@ -7,6 +7,7 @@
 //! declares and ask the evaluator ([`crate::iam`]); they report only what is certainly
 //! denied, so a role with policies ecslint cannot see is never reported.
 
+pub mod efs_task_role;
 pub mod execution_role_ecr;
 pub mod execution_role_logs;
 pub mod execution_role_required;

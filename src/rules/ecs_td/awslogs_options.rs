@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Severity, Sink};
-use crate::facts::awslogs::{AWSLOGS_OPTIONS, Required};
+use crate::facts::awslogs::{AWSLOGS_OPTIONS, DOCKER_ONLY_AWSLOGS_OPTIONS, Required};
 use crate::model::{Model, Val, known};
 use crate::rules::Check;
 use crate::suggest::closest;
@@ -11,14 +11,15 @@ declare_rule! {
     /// Checks the options of the `awslogs` log driver: `awslogs-group` is required,
     /// `awslogs-region` and `awslogs-stream-prefix` are required on Fargate (elsewhere a
     /// missing region is a warning: Docker falls back to the container instance's region),
-    /// and an `awslogs-…` option that is a near miss of a real one (`awslogs-groups`) is a
-    /// typo.
+    /// and every option is one ECS documents: a near miss of a real one (`awslogs-groups`)
+    /// gets a suggestion, an option only Docker documents (`awslogs-endpoint`, `tag`) is a
+    /// warning.
     ///
     /// ## Why is this bad?
     /// The ECS API reference lists `awslogs-group` and `awslogs-region` as "Required: Yes"
     /// and `awslogs-stream-prefix` as required on Fargate. Without them the container
-    /// cannot start its log driver, and a misspelt option is passed to Docker, which rejects
-    /// it ("unknown log opt").
+    /// cannot start its log driver. ECS rejects any option outside its list when the task
+    /// definition is registered ("Log driver awslogs disallows options: log_key").
     ///
     /// ## Example
     /// ```json
@@ -40,7 +41,7 @@ declare_rule! {
         id: "ECS-TD-017",
         name: "invalid-awslogs-options",
         severity: Error,
-        summary: "awslogs log driver with a required option missing or misspelt",
+        summary: "awslogs log driver with a required option missing, or an option it does not take",
         tags: ["logging", "correctness"],
         security_severity: None,
         reference: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
@@ -65,21 +66,7 @@ impl Check for AwslogsOptions {
                     Some(_) => continue,
                 };
                 for option in options {
-                    let name = option.name.as_str();
-                    if !name.starts_with("awslogs-")
-                        || AWSLOGS_OPTIONS.iter().any(|(o, _)| *o == name)
-                    {
-                        continue;
-                    }
-                    let Some(meant) = closest(name, AWSLOGS_OPTIONS.iter().map(|(o, _)| *o)) else {
-                        continue;
-                    };
-                    sink.report(
-                        option.name_span,
-                        format!("`{name}` is not an awslogs option"),
-                    )
-                    .primary("unknown option")
-                    .help(format!("Did you mean `{meant}`?"));
+                    report_unknown(model, sink, &option.name, option.name_span);
                 }
                 let unset = |name: &str| !options.iter().any(|o| o.name == name);
                 let missing: Vec<String> = AWSLOGS_OPTIONS
@@ -147,4 +134,42 @@ impl Check for AwslogsOptions {
             }
         }
     }
+}
+
+/// Reports an option ECS does not document: with a suggestion when it is a near miss of one,
+/// as a warning when only Docker documents it.
+fn report_unknown(model: &Model, sink: &mut Sink, name: &str, span: crate::source::span::Span) {
+    if AWSLOGS_OPTIONS.iter().any(|(o, _)| *o == name) {
+        return;
+    }
+    let documented = AWSLOGS_OPTIONS.iter().map(|(o, _)| *o);
+    if DOCKER_ONLY_AWSLOGS_OPTIONS.contains(&name) {
+        let diagnostic = sink.report(
+            span,
+            format!("ECS does not document the awslogs option `{name}`, which only Docker's driver takes"),
+        );
+        diagnostic.severity = Severity::Warning;
+        diagnostic.primary("not an ECS awslogs option");
+        diagnostic.help(format!(
+            "ECS may reject the task definition; the options it documents are {}.",
+            and_list(&documented.map(|o| format!("`{o}`")).collect::<Vec<_>>())
+        ));
+        return;
+    }
+    let meant = closest(
+        name,
+        documented
+            .clone()
+            .chain(DOCKER_ONLY_AWSLOGS_OPTIONS.iter().copied()),
+    );
+    let diagnostic = sink.report(span, format!("`{name}` is not an awslogs option"));
+    diagnostic.primary("unknown option");
+    match meant {
+        Some(meant) => diagnostic.help(format!("Did you mean `{meant}`?")),
+        None => diagnostic.help(format!(
+            "ECS rejects the task definition (\"Log driver awslogs disallows options\"); {} takes {}.",
+            model.container_property("logConfiguration.options"),
+            and_list(&documented.map(|o| format!("`{o}`")).collect::<Vec<_>>())
+        )),
+    };
 }

@@ -9,6 +9,7 @@ pub mod log_driver;
 pub mod network_mode_awsvpc;
 pub mod service_placement;
 pub mod service_task_compatibility;
+pub mod stop_timeout;
 pub mod task_size_required;
 pub mod unsupported_parameter;
 pub mod windows_task_size;

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
+use crate::facts::fargate::ADDABLE_CAPABILITY;
 use crate::model::{ContainerDefinition, Model, TaskDefinition, Val, known};
 use crate::rules::Check;
 use crate::source::span::Span;
@@ -9,8 +10,10 @@ declare_rule! {
     /// Finds task-definition parameters that Fargate does not support, in a task definition
     /// that requires Fargate: `disableNetworking`, `dnsSearchDomains`, `dnsServers`,
     /// `dockerSecurityOptions`, `extraHosts`, `gpu` resource requirements, `ipcMode`, `links`,
-    /// `privileged`, `maxSwap`, `swappiness`, `inferenceAccelerators` and task-level
-    /// `placementConstraints` — also when the task definition does not require Fargate but
+    /// `privileged`, the `linuxParameters` `maxSwap`, `swappiness`, `devices`,
+    /// `sharedMemorySize`, `tmpfs` and added capabilities other than `SYS_PTRACE`,
+    /// `inferenceAccelerators`, task-level `placementConstraints`, `pidMode: host` and
+    /// Docker volumes — also when the task definition does not require Fargate but
     /// a Fargate service in the same template runs it.
     ///
     /// ## Why is this bad?
@@ -67,6 +70,9 @@ const CONTAINER_PARAMETERS: &[Finder<ContainerDefinition>] = &[
     ("linuxParameters.swappiness", |c| {
         c.swappiness.as_ref().map(|v| v.span())
     }),
+    ("linuxParameters.devices", |c| c.devices),
+    ("linuxParameters.sharedMemorySize", |c| c.shared_memory_size),
+    ("linuxParameters.tmpfs", |c| c.tmpfs),
     ("GPU resourceRequirements", |c| {
         c.resource_requirements
             .iter()
@@ -76,11 +82,23 @@ const CONTAINER_PARAMETERS: &[Finder<ContainerDefinition>] = &[
     }),
 ];
 
-/// Task-level parameters that are not valid on Fargate (same source).
+/// Task-level parameters that are not valid on Fargate (same source; `pidMode`: "If using
+/// the Fargate launch type, the `task` value is supported"; volumes: "Docker volumes aren't
+/// supported by tasks that are hosted on Fargate").
 const TASK_PARAMETERS: &[Finder<TaskDefinition>] = &[
     ("ipcMode", |td| td.ipc_mode.as_ref().map(Val::span)),
     ("inferenceAccelerators", |td| td.inference_accelerators),
     ("placementConstraints", |td| td.placement_constraints),
+    ("host pidMode", |td| {
+        known(&td.pid_mode)
+            .filter(|m| m.value.eq_ignore_ascii_case("host"))
+            .map(|m| m.span)
+    }),
+    ("Docker volumes", |td| {
+        td.volumes
+            .iter()
+            .find_map(|v| v.docker_volume_configuration)
+    }),
 ];
 
 fn help(model: &Model) -> String {
@@ -114,6 +132,24 @@ impl Check for UnsupportedParameter {
                 }
             }
             for (index, container) in td.containers.iter().enumerate() {
+                for capability in container
+                    .capabilities_add
+                    .iter()
+                    .filter_map(Val::known)
+                    .filter(|c| !c.value.eq_ignore_ascii_case(ADDABLE_CAPABILITY))
+                {
+                    sink.report(
+                        capability.span,
+                        format!(
+                            "Fargate does not let container {} add the capability `{}`; it only adds `{ADDABLE_CAPABILITY}`",
+                            container.name_or_index(index),
+                            capability.value
+                        ),
+                    )
+                    .primary("not supported on Fargate")
+                    .label(fargate.span, &fargate.label)
+                    .help(help(model));
+                }
                 for (name, find) in CONTAINER_PARAMETERS {
                     if let Some(span) = find(container) {
                         sink.report(

@@ -1,0 +1,15 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family                   = "task_definition"
+  cpu                      = "256"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  container_definitions = jsonencode([
+    {
+      name        = "worker"
+      image       = "public.ecr.aws/nginx/nginx:1.27"
+      essential   = true
+      stopTimeout = 120
+    },
+  ])
+}
