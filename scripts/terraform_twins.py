@@ -86,6 +86,7 @@ BLOCKS = {
     "listener", "health_check", "inline_policy", "iam_instance_profile", "launch_template",
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
+    "service_registries", "alarms",
 }
 
 # Maps whose keys are data, not property names.
@@ -329,9 +330,13 @@ class Converter:
                     out[tf] = snake_keys(pascal.pop(name))
         elif kind == "AWS::ECS::Service":
             out["name"] = pascal.pop("ServiceName", snake(logical_id))
-            for name in ("Cluster", "TaskDefinition", "DesiredCount", "LaunchType", "SchedulingStrategy", "PlatformVersion"):
+            for name in ("Cluster", "TaskDefinition", "DesiredCount", "LaunchType", "SchedulingStrategy", "PlatformVersion", "EnableExecuteCommand"):
                 if name in pascal:
                     out[snake(name)] = pascal.pop(name)
+            if "Role" in pascal:
+                out["iam_role"] = pascal.pop("Role")
+            if "ServiceRegistries" in pascal:
+                out["service_registries"] = snake_keys(pascal.pop("ServiceRegistries"))
             if "CapacityProviderStrategy" in pascal:
                 out["capacity_provider_strategy"] = snake_keys(pascal.pop("CapacityProviderStrategy"))
             lbs = []
@@ -358,6 +363,8 @@ class Converter:
                     out["deployment_minimum_healthy_percent"] = deployment["MinimumHealthyPercent"]
                 if "DeploymentCircuitBreaker" in deployment:
                     out["deployment_circuit_breaker"] = snake_keys(deployment["DeploymentCircuitBreaker"])
+                if "Alarms" in deployment:
+                    out["alarms"] = snake_keys(deployment["Alarms"])
                 if "Strategy" in deployment:
                     out["deployment_configuration"] = {"strategy": deployment["Strategy"]}
             if "DeploymentController" in pascal:

@@ -7,6 +7,7 @@
 
 pub mod baseline;
 pub mod config;
+pub mod cql;
 pub mod diagnostic;
 pub mod dialect;
 pub mod facts;

@@ -3,6 +3,8 @@
 
 use crate::facts::ecs::{parse_cpu_units, parse_memory_mib};
 use crate::model::*;
+use crate::source::embedded::PositionMap;
+use crate::source::span::Located;
 use crate::source::tree::Node;
 
 use super::reader::{Reader, Scalar};
@@ -26,6 +28,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
         pid_mode: r.string(obj, "pidMode"),
         inference_accelerators: r.present(obj, "inferenceAccelerators"),
         placement_constraints: r.present(obj, "placementConstraints"),
+        constraints: placements(r, obj, "placementConstraints"),
         containers: r
             .objects(obj, "containerDefinitions")
             .map(|c| container(&documents, c))
@@ -196,6 +199,7 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
                 container_port: r.u32(lb, "containerPort"),
             })
             .collect(),
+        load_balancers_unknown: not_all_objects(r, obj, "loadBalancers"),
         network_configuration: r
             .get(obj, "networkConfiguration")
             .map(|n| NetworkConfiguration {
@@ -216,6 +220,10 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
                 maximum_percent: r.u32(d, "maximumPercent"),
                 minimum_healthy_percent: r.u32(d, "minimumHealthyPercent"),
                 strategy: r.string(d, "strategy"),
+                circuit_breaker: r
+                    .get(d, "deploymentCircuitBreaker")
+                    .and_then(|c| r.bool(c, "enable")),
+                alarms: r.get(d, "alarms").and_then(|a| r.bool(a, "enable")),
             }
         }),
         deployment_controller: r
@@ -227,7 +235,46 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
         placement_strategy: r
             .present(obj, "placementStrategy")
             .or_else(|| r.present(obj, "placementStrategies")),
+        constraints: placements(r, obj, "placementConstraints"),
+        strategies: [
+            placements(r, obj, "placementStrategy"),
+            placements(r, obj, "placementStrategies"),
+        ]
+        .concat(),
+        service_registries: r
+            .objects(obj, "serviceRegistries")
+            .map(|s| ServiceRegistry {
+                span: s.span,
+                port: r.u32(s, "port"),
+                container_name: r.string(s, "containerName"),
+                container_port: r.u32(s, "containerPort"),
+            })
+            .collect(),
+        enable_execute_command: r.bool(obj, "enableExecuteCommand"),
+        role: r.target(obj, "role"),
     }
+}
+
+/// The entries of a placement constraint or strategy list.
+fn placements(r: &Reader, obj: &Node, camel: &str) -> Vec<Placement> {
+    r.objects(obj, camel)
+        .map(|p| Placement {
+            span: p.span,
+            kind: r.string(p, "type"),
+            expression: r.string(p, "expression").map(|e| match e {
+                Val::Known(text) => Val::Known(Located::new(
+                    Embedded {
+                        map: PositionMap::new(&text.value, r.text, text.span),
+                        text: text.clone(),
+                    },
+                    text.span,
+                )),
+                Val::Unknown(span) => Val::Unknown(span),
+                Val::Invalid(invalid) => Val::Invalid(invalid),
+            }),
+            field: r.string(p, "field"),
+        })
+        .collect()
 }
 
 /// Whether the list `camel` is set but not wholly written out: not a list, or with an element

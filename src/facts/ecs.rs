@@ -55,6 +55,32 @@ fn scaled(number: &str, factor: u32) -> Option<u32> {
 /// extension").
 pub const MAX_ENVIRONMENT_FILES: usize = 10;
 
+/// Placement limits. Source: Amazon ECS API Reference, `CreateService`:
+/// `placementConstraints` ("You can specify a maximum of 10 constraints for each task. This
+/// limit includes constraints in the task definition and those specified at runtime"),
+/// and `PlacementConstraint` `expression` ("The expression can have a maximum length of
+/// 2000 characters").
+pub const MAX_PLACEMENT_CONSTRAINTS: usize = 10;
+pub const MAX_PLACEMENT_EXPRESSION: usize = 2000;
+
+/// The fields a `binpack` strategy packs by. Source: Amazon ECS API Reference,
+/// `PlacementStrategy` `field` ("For the binpack placement strategy, valid values are cpu and
+/// memory").
+pub const BINPACK_FIELDS: &[&str] = &["cpu", "memory"];
+
+/// Target groups one service may register with. Source: Amazon ECS Developer Guide, "Amazon
+/// ECS service quotas" ("Target groups per service: 5").
+pub const MAX_TARGET_GROUPS_PER_SERVICE: usize = 5;
+
+/// What the task role needs for ECS Exec. Source: Amazon ECS Developer Guide, "Monitor
+/// Amazon ECS containers with ECS Exec", IAM permissions required for ECS Exec.
+pub const ECS_EXEC_ACTIONS: &[&str] = &[
+    "ssmmessages:CreateControlChannel",
+    "ssmmessages:CreateDataChannel",
+    "ssmmessages:OpenControlChannel",
+    "ssmmessages:OpenDataChannel",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

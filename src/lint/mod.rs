@@ -215,7 +215,7 @@ fn lint_text(
             duplicate_key::duplicates(root, syntax == Syntax::Yaml, out);
         }
         match document {
-            Document::Api(parts) => lint_api_parts(&parts, filter, out, notes),
+            Document::Api(parts) => lint_api_parts(&parts, text, filter, out, notes),
             Document::Template(template) => {
                 suppressions.extend(suppress::template_metadata(root, Span::new(0, text.len())));
                 lint_template(&template, filter, out, notes)
@@ -239,6 +239,7 @@ fn lint_text(
 /// ECS API objects: each is checked against its schema, then all are modelled and ruled.
 fn lint_api_parts(
     parts: &[Part],
+    text: &str,
     filter: &RuleFilter,
     out: &mut Vec<Diagnostic>,
     notes: &mut Vec<String>,
@@ -246,7 +247,7 @@ fn lint_api_parts(
     let reader = Reader {
         spelling: Spelling::Camel,
         resolve: &Literal,
-        text: "",
+        text,
     };
     let mut model = Model::default();
     for part in parts {

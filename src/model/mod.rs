@@ -18,7 +18,23 @@ pub use service::*;
 pub use spelling::Spelling;
 pub use task_definition::*;
 
+use crate::source::embedded::PositionMap;
 use crate::source::span::{Located, Span};
+
+/// A string a rule parses (a Cluster Query Language expression), with where each of its
+/// bytes is written, so a finding about part of it points at that part.
+#[derive(Debug, Clone)]
+pub struct Embedded {
+    pub text: Located<String>,
+    pub map: PositionMap,
+}
+
+impl Embedded {
+    /// Where the bytes `inner` of the text are written in the file.
+    pub fn span(&self, inner: Span) -> Span {
+        self.map.span(inner)
+    }
+}
 
 /// A property's value as far as static analysis can know it.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{LogicalId, Target, Val, value};
+use super::{Embedded, LogicalId, Target, Val, value};
 
 #[derive(Debug, Clone, Default)]
 pub struct Service {
@@ -17,6 +17,8 @@ pub struct Service {
     pub desired_count: Option<Val<u32>>,
     pub scheduling_strategy: Option<Val<String>>,
     pub load_balancers: Vec<LoadBalancerRef>,
+    /// `loadBalancers` is set but not wholly written out (a Terraform `dynamic` block).
+    pub load_balancers_unknown: bool,
     pub network_configuration: Option<NetworkConfiguration>,
     pub deployment_configuration: Option<DeploymentConfiguration>,
     /// `deploymentController.type`: `ECS` (rolling, the default), `CODE_DEPLOY` or `EXTERNAL`.
@@ -25,6 +27,14 @@ pub struct Service {
     /// Where non-empty `placementConstraints` and `placementStrategy` lists are declared.
     pub placement_constraints: Option<Span>,
     pub placement_strategy: Option<Span>,
+    /// Each `placementConstraints` and `placementStrategy` entry.
+    pub constraints: Vec<Placement>,
+    pub strategies: Vec<Placement>,
+    pub service_registries: Vec<ServiceRegistry>,
+    /// `enableExecuteCommand`: ECS Exec into the service's tasks.
+    pub enable_execute_command: Option<Val<bool>>,
+    /// The IAM role ECS uses to register the tasks with a Classic Load Balancer.
+    pub role: Option<Val<Target>>,
 }
 
 /// Why a service's tasks run on Fargate.
@@ -164,4 +174,28 @@ pub struct DeploymentConfiguration {
     pub minimum_healthy_percent: Option<Val<u32>>,
     /// `ROLLING` (the default), `BLUE_GREEN`, `LINEAR` or `CANARY`.
     pub strategy: Option<Val<String>>,
+    /// `deploymentCircuitBreaker.enable` and `alarms.enable`: rollback triggers that only
+    /// the rolling (`ECS`) controller takes.
+    pub circuit_breaker: Option<Val<bool>>,
+    pub alarms: Option<Val<bool>>,
+}
+
+/// A placement constraint (`type`, `expression`) or strategy (`type`, `field`) entry.
+#[derive(Debug, Clone)]
+pub struct Placement {
+    pub span: Span,
+    pub kind: Option<Val<String>>,
+    /// A constraint's Cluster Query Language expression.
+    pub expression: Option<Val<Embedded>>,
+    /// A strategy's field (`cpu`, `memory`, `instanceId`, `attribute:…`).
+    pub field: Option<Val<String>>,
+}
+
+/// A `serviceRegistries` entry: how Cloud Map finds the tasks.
+#[derive(Debug, Clone)]
+pub struct ServiceRegistry {
+    pub span: Span,
+    pub port: Option<Val<u32>>,
+    pub container_name: Option<Val<String>>,
+    pub container_port: Option<Val<u32>>,
 }

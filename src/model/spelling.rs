@@ -109,6 +109,17 @@ const TERRAFORM_NAMES: &[(&str, &str)] = &[
         "deployment_minimum_healthy_percent",
     ),
     ("placementStrategy", "ordered_placement_strategy"),
+    ("role", "iam_role"),
+    (
+        "deploymentConfiguration.deploymentCircuitBreaker",
+        "deployment_circuit_breaker",
+    ),
+    (
+        "deploymentConfiguration.deploymentCircuitBreaker.enable",
+        "deployment_circuit_breaker.enable",
+    ),
+    ("deploymentConfiguration.alarms", "alarms"),
+    ("deploymentConfiguration.alarms.enable", "alarms.enable"),
     ("volumes", "volume"),
     ("host.sourcePath", "host_path"),
     ("inferenceAccelerators", "inference_accelerator"),

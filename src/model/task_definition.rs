@@ -2,7 +2,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{LogicalId, Target, Val, value};
+use super::{LogicalId, Placement, Target, Val, value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NetworkMode {
@@ -59,6 +59,8 @@ pub struct TaskDefinition {
     pub inference_accelerators: Option<Span>,
     /// Where a non-empty task-level `placementConstraints` list is declared.
     pub placement_constraints: Option<Span>,
+    /// Each `placementConstraints` entry.
+    pub constraints: Vec<Placement>,
     pub containers: Vec<ContainerDefinition>,
     pub volumes: Vec<Volume>,
     /// Some container definitions are only known at deploy time (an element that is an
@@ -116,8 +118,17 @@ pub enum LoadBalancedPort<'a> {
 impl TaskDefinition {
     /// The container and port mapping a load balancer entry sends traffic to.
     pub fn load_balanced_port(&self, lb: &super::LoadBalancerRef) -> LoadBalancedPort<'_> {
-        let (Some(name), Some(port)) = (value(&lb.container_name), value(&lb.container_port))
-        else {
+        self.mapped_port(&lb.container_name, &lb.container_port)
+    }
+
+    /// The container named `container_name` and its mapping of `container_port`, as a load
+    /// balancer entry or a service registry names them.
+    pub fn mapped_port(
+        &self,
+        container_name: &Option<Val<String>>,
+        container_port: &Option<Val<u32>>,
+    ) -> LoadBalancedPort<'_> {
+        let (Some(name), Some(port)) = (value(container_name), value(container_port)) else {
             return LoadBalancedPort::Unknown;
         };
         if self.containers.iter().any(|c| value(&c.name).is_none()) {

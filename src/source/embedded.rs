@@ -18,8 +18,7 @@ pub fn parse_json_in_string<'v>(
     text: &str,
     written: Span,
 ) -> Result<Node<'v>, ParseError> {
-    let raw = text.get(written.range()).unwrap_or_default();
-    let map = PositionMap::align(value, raw, written);
+    let map = PositionMap::new(value, text, written);
     match parse_json(value) {
         Ok(mut node) => {
             map.remap(&mut node);
@@ -29,14 +28,26 @@ pub fn parse_json_in_string<'v>(
     }
 }
 
-/// For each byte of the value, the range of the file that writes it.
-struct PositionMap {
+/// For each byte of a string's value, the range of the file that writes it: so a finding
+/// about part of a value (a JSON document, a Cluster Query Language expression) points at
+/// that part.
+#[derive(Debug, Clone, Default)]
+pub struct PositionMap {
     written: Span,
     /// `None` when the value could not be aligned with its written form.
     starts_ends: Option<Vec<(u32, u32)>>,
 }
 
 impl PositionMap {
+    /// The map of `value`, the value of the string written at `written` in `text`.
+    pub fn new(value: &str, text: &str, written: Span) -> Self {
+        Self::align(
+            value,
+            text.get(written.range()).unwrap_or_default(),
+            written,
+        )
+    }
+
     fn align(value: &str, raw: &str, written: Span) -> Self {
         let base = written.start;
         let mut map = Vec::with_capacity(value.len());
@@ -93,7 +104,7 @@ impl PositionMap {
     }
 
     /// Where the value's bytes `span` are written.
-    fn span(&self, span: Span) -> Span {
+    pub fn span(&self, span: Span) -> Span {
         let Some(map) = &self.starts_ends else {
             return self.written;
         };

@@ -180,6 +180,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_ecs_task_definition" => (Kind::TaskDefinition, |b| {
             b.single("runtime_platform");
             b.rename("inference_accelerator", "inference_accelerators");
+            b.list("placement_constraints");
             b.rename("volume", "volumes");
             b.each("volumes", |v| {
                 v.nest("host_path", "host", "source_path");
@@ -197,6 +198,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
             b.each("load_balancers", |lb| {
                 lb.rename("elb_name", "load_balancer_name")
             });
+            b.list("ordered_placement_strategy");
             b.rename("ordered_placement_strategy", "placement_strategy");
             b.list("capacity_provider_strategy");
             b.single("deployment_configuration");
@@ -210,6 +212,13 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 "deployment_configuration",
                 "minimum_healthy_percent",
             );
+            for rollback in ["deployment_circuit_breaker", "alarms"] {
+                b.single(rollback);
+                b.nest(rollback, "deployment_configuration", rollback);
+            }
+            b.rename("iam_role", "role");
+            b.list("placement_constraints");
+            b.list("service_registries");
             b.single("deployment_controller");
             b.single("network_configuration");
             b.wrap("network_configuration", "awsvpc_configuration");

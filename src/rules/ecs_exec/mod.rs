@@ -7,6 +7,7 @@
 //! declares and ask the evaluator ([`crate::iam`]); they report only what is certainly
 //! denied, so a role with policies ecslint cannot see is never reported.
 
+pub mod ecs_exec_task_role;
 pub mod efs_task_role;
 pub mod execution_role_ecr;
 pub mod execution_role_logs;
@@ -16,22 +17,37 @@ pub mod role_trust;
 
 use crate::diagnostic::Sink;
 use crate::iam::{Access, Policies, allows};
-use crate::model::{Model, Resource, Role, TaskDefinition, Val};
+use crate::model::{Model, Resource, Role, Target, TaskDefinition, Val};
 use crate::source::span::Span;
 
-/// A task definition's execution role, when the template declares it, with the policies in
-/// force for it and where the task definition names it.
-struct ExecutionRole<'a> {
+/// A role a task definition names (its execution or task role), when the template declares
+/// it, with the policies in force for it and where the task definition names it.
+struct TaskRole<'a> {
     role: &'a Role,
+    /// "execution role" or "task role".
+    kind: &'static str,
     reference: Span,
     policies: Policies<'a>,
 }
 
-fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<ExecutionRole<'a>> {
-    let role = model.role(&td.execution_role_arn)?;
-    Some(ExecutionRole {
+fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<TaskRole<'a>> {
+    task_role_named(model, &td.execution_role_arn, "execution role")
+}
+
+fn task_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<TaskRole<'a>> {
+    task_role_named(model, &td.task_role_arn, "task role")
+}
+
+fn task_role_named<'a>(
+    model: &'a Model,
+    field: &'a Option<Val<Target>>,
+    kind: &'static str,
+) -> Option<TaskRole<'a>> {
+    let role = model.role(field)?;
+    Some(TaskRole {
         role,
-        reference: td.execution_role_arn.as_ref().map(Val::span)?,
+        kind,
+        reference: field.as_ref().map(Val::span)?,
         policies: model.role_policies(role),
     })
 }
@@ -41,7 +57,7 @@ fn execution_role<'a>(model: &'a Model, td: &'a TaskDefinition) -> Option<Execut
 /// that platform and the role, when the template declares it.
 fn on_execution_role_platform(
     model: &Model,
-) -> impl Iterator<Item = (&TaskDefinition, &'static str, ExecutionRole<'_>)> {
+) -> impl Iterator<Item = (&TaskDefinition, &'static str, TaskRole<'_>)> {
     model.task_definitions.iter().filter_map(|td| {
         let platform = model.execution_role_platform(td)?;
         Some((td, platform, execution_role(model, td)?))
@@ -54,7 +70,7 @@ fn all_of(actions: &[&str]) -> String {
     crate::text::and_list(&quoted)
 }
 
-impl ExecutionRole<'_> {
+impl TaskRole<'_> {
     /// The actions, each on its resource (`None`: on any), that the role is certainly not
     /// allowed.
     fn denied<'n>(&self, needs: &[(&'n str, Option<&str>)]) -> Vec<&'n str> {
@@ -73,11 +89,12 @@ impl ExecutionRole<'_> {
         sink.report(
             span,
             format!(
-                "The execution role `{}` cannot {purpose}: its policies do not allow {missing}",
+                "The {} `{}` cannot {purpose}: its policies do not allow {missing}",
+                self.kind,
                 self.role.logical_id().unwrap_or_default()
             ),
         )
-        .label(self.reference, "the task's execution role")
+        .label(self.reference, format!("the task's {}", self.kind))
         .label(self.role.anchor(), "declared here")
         .help(help.to_string());
     }

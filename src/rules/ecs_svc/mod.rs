@@ -3,12 +3,19 @@
 //! `DeploymentConfiguration`).
 
 pub mod awsvpc_network_configuration;
+pub mod circuit_breaker_controller;
 pub mod daemon_deployment_controller;
 pub mod deployment_deadlock;
 pub mod dynamic_port_health_check;
+pub mod external_launch_type;
 pub mod launch_type_with_capacity_provider;
 pub mod load_balancer_container;
+pub mod load_balancer_entry;
 pub mod network_configuration_without_awsvpc;
+pub mod placement_constraint;
+pub mod placement_strategy;
 pub mod public_ip_on_ec2;
+pub mod service_registry;
+pub mod service_role;
 pub mod static_host_port_copies;
 pub mod target_type;

@@ -1,0 +1,39 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family                   = "task_definition"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["EXTERNAL"]
+  container_definitions = jsonencode([
+    {
+      name      = "web"
+      image     = "public.ecr.aws/nginx/nginx:1.27"
+      essential = true
+      memory    = 256
+      portMappings = [
+        {
+          containerPort = 80
+        },
+      ]
+    },
+  ])
+
+  volume {
+    name = "data"
+
+    efs_volume_configuration {
+      file_system_id = "fs-0123456789abcdef0"
+    }
+  }
+}
+
+resource "aws_ecs_service" "service" {
+  name            = "web"
+  cluster         = "prod"
+  task_definition = aws_ecs_task_definition.task_definition.arn
+  desired_count   = 1
+  launch_type     = "EXTERNAL"
+
+  network_configuration {
+    subnets         = ["subnet-0123456789abcdef0"]
+    security_groups = ["sg-0123456789abcdef0"]
+  }
+}
