@@ -86,7 +86,7 @@ BLOCKS = {
     "listener", "health_check", "inline_policy", "iam_instance_profile", "launch_template",
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
-    "service_registries", "alarms",
+    "service_registries", "alarms", "ephemeral_storage",
 }
 
 # Maps whose keys are data, not property names.
@@ -317,6 +317,8 @@ class Converter:
             out["container_definitions"] = self.jsonencode(containers, "  ")
             if "RuntimePlatform" in pascal:
                 out["runtime_platform"] = snake_keys(pascal.pop("RuntimePlatform"))
+            if "EphemeralStorage" in pascal:
+                out["ephemeral_storage"] = snake_keys(pascal.pop("EphemeralStorage"))
             for v in pascal.pop("Volumes", []):
                 volume = {"name": v.get("Name")}
                 if "Host" in v:
@@ -565,7 +567,7 @@ def is_blocks(v):
 
 
 # CloudFormation names whose provider argument is not their snake_case form.
-ARGUMENTS = {"FilesystemId": "file_system_id"}
+ARGUMENTS = {"FilesystemId": "file_system_id", "SizeInGiB": "size_in_gib"}
 
 
 def snake_keys(v):

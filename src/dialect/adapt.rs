@@ -34,6 +34,10 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
             .map(|c| container(&documents, c))
             .collect(),
         containers_unknown: not_all_objects(r, obj, "containerDefinitions"),
+        containers_span: r.get(obj, "containerDefinitions").map(|c| c.span),
+        ephemeral_storage: r
+            .get(obj, "ephemeralStorage")
+            .and_then(|e| r.u32(e, "sizeInGiB")),
         volumes_unknown: not_all_objects(r, obj, "volumes"),
         volumes: r
             .objects(obj, "volumes")

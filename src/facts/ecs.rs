@@ -81,6 +81,11 @@ pub const ECS_EXEC_ACTIONS: &[&str] = &[
     "ssmmessages:OpenDataChannel",
 ];
 
+/// Containers one task definition may declare. Source: Amazon ECS Developer Guide, "Amazon
+/// ECS service quotas" ("Containers per task definition: 10"); `RegisterTaskDefinition`
+/// fails with "Too many containers".
+pub const MAX_CONTAINERS: usize = 10;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,6 +138,11 @@ pub const MAX_NOFILE: u32 = 1_048_576;
 /// `SYS_PTRACE` kernel capability").
 pub const ADDABLE_CAPABILITY: &str = "SYS_PTRACE";
 
+/// Task ephemeral storage, GiB. Source: Amazon ECS API Reference, `EphemeralStorage`
+/// `sizeInGiB` ("The minimum supported value is 21 GiB and the maximum supported value is
+/// 200 GiB").
+pub const EPHEMERAL_STORAGE_GIB: std::ops::RangeInclusive<u32> = 21..=200;
+
 #[cfg(test)]
 mod tests {
     use super::*;

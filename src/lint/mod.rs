@@ -166,8 +166,16 @@ pub fn lint_bytes(path: String, bytes: &[u8], filter: &RuleFilter) -> FileReport
     }
 }
 
-/// Diagnostics in the order of the file, each once.
+/// Diagnostics in the order of the file, each once. A rule's finding supersedes the shape
+/// check's (INPUT-002) at the same place: both are about one value, and the rule says more
+/// (ECS-TD-002 "too many containers" over "may have at most 10 items").
 fn settle(diagnostics: &mut Vec<Diagnostic>) {
+    let ruled: FxHashSet<Span> = diagnostics
+        .iter()
+        .filter(|d| d.rule.id != SchemaViolation::meta().id)
+        .map(|d| d.span)
+        .collect();
+    diagnostics.retain(|d| d.rule.id != SchemaViolation::meta().id || !ruled.contains(&d.span));
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.rule.id, a.span.end, &a.message).cmp(&(
             b.span.start,

@@ -24,6 +24,9 @@ impl Spelling {
             // so compare without case.
             Spelling::Pascal => key.eq_ignore_ascii_case(camel),
             Spelling::Snake => {
+                if let Some((_, written)) = TERRAFORM_KEYS.iter().find(|(api, _)| *api == camel) {
+                    return key == *written;
+                }
                 let mut expected = camel.chars().flat_map(|c| {
                     let lower = c.to_ascii_lowercase();
                     let underscore = c.is_ascii_uppercase().then_some('_');
@@ -61,7 +64,12 @@ impl Spelling {
                 Some((_, terraform)) => terraform.to_string(),
                 None => camel_path
                     .split('.')
-                    .map(snake_case)
+                    .map(|segment| {
+                        TERRAFORM_KEYS
+                            .iter()
+                            .find(|(api, _)| *api == segment)
+                            .map_or_else(|| snake_case(segment), |(_, written)| written.to_string())
+                    })
                     .collect::<Vec<_>>()
                     .join("."),
             },
@@ -77,6 +85,10 @@ impl Spelling {
         }
     }
 }
+
+/// Where one of the AWS provider's argument names is not the snake_case of the API's
+/// (`ephemeral_storage.size_in_gib`).
+const TERRAFORM_KEYS: &[(&str, &str)] = &[("sizeInGiB", "size_in_gib")];
 
 /// Where CloudFormation's name is not the API's with a capital first letter (the
 /// `AWS::ECS::TaskDefinition` resource reference).
@@ -155,6 +167,11 @@ mod tests {
         assert!(Spelling::Snake.matches("container_definitions", "containerDefinitions"));
         assert!(!Spelling::Snake.matches("container_definition", "containerDefinitions"));
         assert!(!Spelling::Snake.matches("container_definitionsx", "containerDefinitions"));
+        assert!(Spelling::Snake.matches("size_in_gib", "sizeInGiB"));
+        assert_eq!(
+            Spelling::Snake.spell("ephemeralStorage.sizeInGiB"),
+            "ephemeral_storage.size_in_gib"
+        );
         assert!(Spelling::Snake.matches("cpu", "cpu"));
     }
 

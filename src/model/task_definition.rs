@@ -62,7 +62,11 @@ pub struct TaskDefinition {
     /// Each `placementConstraints` entry.
     pub constraints: Vec<Placement>,
     pub containers: Vec<ContainerDefinition>,
+    /// Where the `containerDefinitions` list is written.
+    pub containers_span: Option<Span>,
     pub volumes: Vec<Volume>,
+    /// `ephemeralStorage.sizeInGiB`: Fargate's task storage.
+    pub ephemeral_storage: Option<Val<u32>>,
     /// Some container definitions are only known at deploy time (an element that is an
     /// expression): `containers` may not be all of them.
     pub containers_unknown: bool,

@@ -179,6 +179,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
     Some(match resource_type {
         "aws_ecs_task_definition" => (Kind::TaskDefinition, |b| {
             b.single("runtime_platform");
+            b.single("ephemeral_storage");
             b.rename("inference_accelerator", "inference_accelerators");
             b.list("placement_constraints");
             b.rename("volume", "volumes");

@@ -10,15 +10,15 @@ declare_rule! {
     /// Checks placement constraints, in services and task definitions: a `memberOf`
     /// constraint has a Cluster Query Language expression that parses (errors point inside
     /// it) and is at most 2,000 characters; `distinctInstance` has no expression; a task has
-    /// at most ten constraints, its task definition's and its service's together. (A
-    /// `distinctInstance` in a task definition and more than ten in one list are the
-    /// document shape check's: INPUT-002.)
+    /// at most ten constraints, its task definition's and its service's together; a task
+    /// definition takes only `memberOf`.
     ///
     /// ## Why is this bad?
     /// ECS parses the expression when the service is created or the task definition
     /// registered and rejects what it cannot read (`attribute:ecs.instance-type = t3.large`
     /// with a single `=`, an `in` without `[…]`); "You can't specify an expression if the
-    /// constraint type is distinctInstance", and "You can specify a maximum of 10 constraints for each task", counting both places.
+    /// constraint type is distinctInstance", task definitions take only `memberOf`, and "You
+    /// can specify a maximum of 10 constraints for each task", counting both places.
     ///
     /// ## Example
     /// ```json
@@ -46,13 +46,13 @@ impl Check for PlacementConstraint {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
             for constraint in &td.constraints {
-                check_constraint(model, sink, constraint, "This task definition");
+                check_constraint(model, sink, constraint, "This task definition", true);
             }
         }
         for service in &model.services {
             let subject = service.subject();
             for constraint in &service.constraints {
-                check_constraint(model, sink, constraint, &subject);
+                check_constraint(model, sink, constraint, &subject, false);
             }
             let inherited = model
                 .task_definition_of(service)
@@ -77,14 +77,27 @@ impl Check for PlacementConstraint {
     }
 }
 
-fn check_constraint(model: &Model, sink: &mut Sink, constraint: &Placement, subject: &str) {
+fn check_constraint(
+    model: &Model,
+    sink: &mut Sink,
+    constraint: &Placement,
+    subject: &str,
+    in_task_definition: bool,
+) {
     let Some(kind) = known(&constraint.kind) else {
         return;
     };
     let expression = known(&constraint.expression);
     let property = || model.property("placementConstraints.expression");
     if kind.value == "distinctInstance" {
-        if let Some(expression) = expression {
+        if in_task_definition {
+            sink.report(
+                kind.span,
+                format!("{subject} has a `distinctInstance` constraint, which only services take"),
+            )
+            .primary("not in a task definition")
+            .help("Move the constraint to the service, or use a `memberOf` expression here.");
+        } else if let Some(expression) = expression {
             sink.report(
                 expression.span,
                 format!("{subject} gives its `distinctInstance` constraint an expression, which it does not take"),

@@ -18,5 +18,6 @@ pub mod network_mode_parameters;
 pub mod no_essential_container;
 pub mod same_task_and_execution_role;
 pub mod static_host_port;
+pub mod too_many_containers;
 pub mod ulimits;
 pub mod unknown_container_reference;

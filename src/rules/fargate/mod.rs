@@ -5,6 +5,7 @@
 pub mod classic_load_balancer;
 pub mod cpu_memory_combination;
 pub mod daemon_service;
+pub mod ephemeral_storage;
 pub mod log_driver;
 pub mod network_mode_awsvpc;
 pub mod service_placement;
