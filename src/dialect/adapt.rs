@@ -24,6 +24,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
         task_role_arn: r.target(obj, "taskRoleArn"),
         operating_system_family: runtime_platform
             .and_then(|p| r.string(p, "operatingSystemFamily")),
+        cpu_architecture: runtime_platform.and_then(|p| r.string(p, "cpuArchitecture")),
         ipc_mode: r.string(obj, "ipcMode"),
         pid_mode: r.string(obj, "pidMode"),
         inference_accelerators: r.present(obj, "inferenceAccelerators"),
@@ -304,6 +305,8 @@ pub fn capacity_provider_strategy(
         .map(|item| CapacityProviderItem {
             span: item.span,
             capacity_provider: r.target(item, "capacityProvider"),
+            weight: r.u32(item, "weight"),
+            base: r.u32(item, "base"),
         })
         .collect()
 }

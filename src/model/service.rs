@@ -135,14 +135,34 @@ pub struct CapacityProviderItem {
     pub span: Span,
     /// `FARGATE`, `FARGATE_SPOT`, or a capacity provider (often one declared in the template).
     pub capacity_provider: Option<Val<Target>>,
+    /// The share of tasks (0 when omitted) and the minimum number of tasks on this provider.
+    pub weight: Option<Val<u32>>,
+    pub base: Option<Val<u32>>,
+}
+
+impl CapacityProviderItem {
+    /// `FARGATE` or `FARGATE_SPOT` when the item names one of them.
+    pub fn fargate_name(&self) -> Option<&str> {
+        let name = self.capacity_provider.as_ref()?.known()?.value.name()?;
+        matches!(name, "FARGATE" | "FARGATE_SPOT").then_some(name)
+    }
+
+    /// Whether ECS may place tasks on this provider: a weight above 0 or a base.
+    pub fn places_tasks(&self) -> bool {
+        let above_zero = |v: &Option<Val<u32>>| match v {
+            None => false,
+            Some(Val::Known(n)) => n.value > 0,
+            Some(_) => true,
+        };
+        above_zero(&self.weight) || above_zero(&self.base)
+    }
 }
 
 /// The first Fargate capacity provider in a strategy, with where it is named.
 pub fn fargate_provider(strategy: &[CapacityProviderItem]) -> Option<(Span, String)> {
     strategy.iter().find_map(|item| {
-        let provider = item.capacity_provider.as_ref()?.known()?;
-        let name = provider.value.name()?;
-        matches!(name, "FARGATE" | "FARGATE_SPOT").then(|| (provider.span, name.to_string()))
+        let name = item.fargate_name()?;
+        Some((item.capacity_provider.as_ref()?.span(), name.to_string()))
     })
 }
 

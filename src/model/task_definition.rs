@@ -53,6 +53,8 @@ pub struct TaskDefinition {
     pub task_role_arn: Option<Val<Target>>,
     /// `runtimePlatform.operatingSystemFamily` (`LINUX`, `WINDOWS_SERVER_2022_CORE`, ...).
     pub operating_system_family: Option<Val<String>>,
+    /// `runtimePlatform.cpuArchitecture`: `X86_64` (the default) or `ARM64`.
+    pub cpu_architecture: Option<Val<String>>,
     pub ipc_mode: Option<Val<String>>,
     pub pid_mode: Option<Val<String>>,
     /// Where a non-empty `inferenceAccelerators` list is declared.

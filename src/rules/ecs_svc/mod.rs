@@ -3,11 +3,13 @@
 //! `DeploymentConfiguration`).
 
 pub mod awsvpc_network_configuration;
+pub mod capacity_provider_strategy;
 pub mod circuit_breaker_controller;
 pub mod daemon_deployment_controller;
 pub mod deployment_deadlock;
 pub mod dynamic_port_health_check;
 pub mod external_launch_type;
+pub mod fargate_spot_platform;
 pub mod launch_type_with_capacity_provider;
 pub mod load_balancer_container;
 pub mod load_balancer_entry;

@@ -1,0 +1,50 @@
+resource "aws_ecs_task_definition" "task_definition" {
+  family                   = "task_definition"
+  cpu                      = "1024"
+  memory                   = "2048"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  container_definitions = jsonencode([
+    {
+      name      = "web"
+      image     = "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"
+      essential = true
+      portMappings = [
+        {
+          containerPort = 80
+        },
+      ]
+    },
+  ])
+
+  runtime_platform {
+    cpu_architecture        = "X86_64"
+    operating_system_family = "WINDOWS_SERVER_2022_CORE"
+  }
+}
+
+resource "aws_ecs_service" "service" {
+  name            = "web"
+  cluster         = aws_ecs_cluster.cluster.name
+  task_definition = aws_ecs_task_definition.task_definition.arn
+  desired_count   = 2
+
+  network_configuration {
+    subnets         = ["subnet-0123456789abcdef0"]
+    security_groups = ["sg-0123456789abcdef0"]
+  }
+}
+
+resource "aws_ecs_cluster" "cluster" {
+  name = "prod"
+}
+
+resource "aws_ecs_cluster_capacity_providers" "cluster" {
+  cluster_name       = aws_ecs_cluster.cluster.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = 1
+  }
+}
