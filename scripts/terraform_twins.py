@@ -86,7 +86,7 @@ BLOCKS = {
     "listener", "health_check", "inline_policy", "iam_instance_profile", "launch_template",
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
-    "service_registries", "alarms", "ephemeral_storage",
+    "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
 }
 
 # Maps whose keys are data, not property names.
@@ -317,6 +317,10 @@ class Converter:
             out["container_definitions"] = self.jsonencode(containers, "  ")
             if "RuntimePlatform" in pascal:
                 out["runtime_platform"] = snake_keys(pascal.pop("RuntimePlatform"))
+            if "ProxyConfiguration" in pascal:
+                proxy = pascal.pop("ProxyConfiguration")
+                out["proxy_configuration"] = {"type": proxy.get("Type", "APPMESH"), "container_name": proxy.get("ContainerName"),
+                                              "properties": {p["Name"]: p["Value"] for p in proxy.get("ProxyConfigurationProperties", [])}}
             if "EphemeralStorage" in pascal:
                 out["ephemeral_storage"] = snake_keys(pascal.pop("EphemeralStorage"))
             for v in pascal.pop("Volumes", []):

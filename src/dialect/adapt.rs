@@ -36,6 +36,7 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
             .collect(),
         containers_unknown: not_all_objects(r, obj, "containerDefinitions"),
         containers_span: r.get(obj, "containerDefinitions").map(|c| c.span),
+        proxy_configuration: proxy_configuration(r, obj),
         ephemeral_storage: r
             .get(obj, "ephemeralStorage")
             .and_then(|e| r.u32(e, "sizeInGiB")),
@@ -145,7 +146,51 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
             })
             .collect(),
         health_check: r.present(obj, "healthCheck"),
+        user: r.present(obj, "user"),
+        linux_parameters: r.present(obj, "linuxParameters"),
+        system_controls: r.present(obj, "systemControls"),
+        readonly_root_filesystem: r.bool(obj, "readonlyRootFilesystem"),
     }
+}
+
+/// The App Mesh proxy. Its properties are a list of `name`/`value` pairs in the API, named
+/// `ProxyConfigurationProperties` in CloudFormation, and a map in Terraform.
+fn proxy_configuration(r: &Reader, task: &Node) -> Option<ProxyConfiguration> {
+    // Not written out as an object (a Terraform `dynamic` block): maybe no proxy at all.
+    let node = r
+        .get(task, "proxyConfiguration")
+        .filter(|n| n.as_object().is_some())?;
+    const NAMES: [&str; 2] = ["properties", "proxyConfigurationProperties"];
+    let listed = NAMES
+        .into_iter()
+        .find_map(|camel| r.get(node, camel).map(|list| (camel, list)));
+    let written = |camel: &str| {
+        node.as_object()
+            .is_some_and(|entries| entries.iter().any(|e| r.spelling.matches(&e.key, camel)))
+    };
+    let properties = match listed {
+        // Set to something only known at deploy time.
+        None if NAMES.iter().any(|camel| written(camel)) => None,
+        None => Some(Vec::new()),
+        Some((camel, list)) if list.as_array().is_some() => {
+            if not_all_objects(r, node, camel) {
+                None
+            } else {
+                r.objects(node, camel)
+                    .map(|p| r.string(p, "name").and_then(|n| n.value().cloned()))
+                    .collect()
+            }
+        }
+        Some((camel, _)) => match r.members(node, camel, |name, _, _| name.to_string()) {
+            Some(Val::Known(names)) => Some(names.value),
+            _ => None,
+        },
+    };
+    Some(ProxyConfiguration {
+        span: r.present(task, "proxyConfiguration").unwrap_or(node.span),
+        container_name: r.string(node, "containerName"),
+        properties,
+    })
 }
 
 fn firelens(r: &Reader, container: &Node) -> Option<Firelens> {

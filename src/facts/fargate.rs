@@ -7,7 +7,10 @@ use crate::text::or_list;
 ///
 /// Source: Amazon ECS Developer Guide, "Task CPU and memory" / "Troubleshoot Amazon ECS task
 /// definition invalid CPU or memory errors" (task-cpu-memory-error.html), Linux and Windows
-/// columns; 8 and 16 vCPU need Linux platform version 1.4.0 or later.
+/// columns; 8 and 16 vCPU need Linux platform version 1.4.0 or later. The table ends at 16
+/// vCPU: the `RegisterTaskDefinition` reference (`memory`: "Between 32GB and 120 GB in 8 GB
+/// increments - Available cpu values: 16384 (16 vCPU)") lists no larger Fargate size, checked
+/// again 2026-12-04; a 32 vCPU task is reported until AWS documents one.
 pub const TASK_SIZES: &[TaskSize] = &[
     TaskSize {
         cpu: 256,

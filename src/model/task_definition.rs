@@ -67,6 +67,7 @@ pub struct TaskDefinition {
     /// Where the `containerDefinitions` list is written.
     pub containers_span: Option<Span>,
     pub volumes: Vec<Volume>,
+    pub proxy_configuration: Option<ProxyConfiguration>,
     /// `ephemeralStorage.sizeInGiB`: Fargate's task storage.
     pub ephemeral_storage: Option<Val<u32>>,
     /// Some container definitions are only known at deploy time (an element that is an
@@ -238,6 +239,22 @@ pub struct ContainerDefinition {
     pub environment_files: Vec<EnvironmentFile>,
     /// Where `healthCheck` is declared.
     pub health_check: Option<Span>,
+    /// Where each of these is declared (Linux-only parameters).
+    pub user: Option<Span>,
+    pub linux_parameters: Option<Span>,
+    pub system_controls: Option<Span>,
+    pub readonly_root_filesystem: Option<Val<bool>>,
+}
+
+/// A task's `proxyConfiguration`: the App Mesh proxy.
+#[derive(Debug, Clone, Default)]
+pub struct ProxyConfiguration {
+    /// The property's name.
+    pub span: Span,
+    pub container_name: Option<Val<String>>,
+    /// The names of its `properties` (`AppPorts`, `ProxyIngressPort`, …); `None` when the
+    /// list is not wholly written out.
+    pub properties: Option<Vec<String>>,
 }
 
 /// A container's `firelensConfiguration`.

@@ -168,6 +168,8 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::container_resources::ContainerResources,
     &ecs_td::healthy_dependency::HealthyDependency,
     &ecs_td::too_many_containers::TooManyContainers,
+    &ecs_td::windows_parameters::WindowsParameters,
+    &ecs_td::proxy_configuration::ProxyConfigurationCheck,
     &ecs_td::firelens_router::FirelensRouter,
     &ecs_td::ulimits::Ulimits,
     &ecs_td::efs_authorization::EfsAuthorization,
@@ -207,6 +209,15 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// Every rule's metadata, including the checks the engine runs itself (unparsable input,
 /// schema violations, unused suppressions), sorted by id.
+/// A parameter's name as the user wrote it, for messages that list parameters by name; a
+/// qualifier before it (`GPU resourceRequirements`, `ARM64 cpuArchitecture`) stays.
+pub fn spelled(name: &str, spell: impl Fn(&str) -> String) -> String {
+    match name.split_once(' ') {
+        Some((qualifier, name)) => format!("{qualifier} {}", spell(name)),
+        None => spell(name),
+    }
+}
+
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
     all.push(input::parse_error::ParseError::meta());

@@ -180,6 +180,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_ecs_task_definition" => (Kind::TaskDefinition, |b| {
             b.single("runtime_platform");
             b.single("ephemeral_storage");
+            b.single("proxy_configuration");
             b.rename("inference_accelerator", "inference_accelerators");
             b.list("placement_constraints");
             b.rename("volume", "volumes");

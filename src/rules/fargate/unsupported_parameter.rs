@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::fargate::ADDABLE_CAPABILITY;
 use crate::model::{ContainerDefinition, Model, TaskDefinition, Val, known};
-use crate::rules::Check;
+use crate::rules::{Check, spelled};
 use crate::source::span::Span;
 
 declare_rule! {
@@ -106,14 +106,6 @@ fn help(model: &Model) -> String {
         "Remove it, or drop FARGATE from {} if this task must run on EC2.",
         model.property("requiresCompatibilities")
     )
-}
-
-/// A parameter's name as the user wrote it; a qualifier before it (`GPU`) stays.
-fn spelled(name: &str, spell: impl Fn(&str) -> String) -> String {
-    match name.split_once(' ') {
-        Some((qualifier, name)) => format!("{qualifier} {}", spell(name)),
-        None => spell(name),
-    }
 }
 
 impl Check for UnsupportedParameter {
