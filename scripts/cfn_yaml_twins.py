@@ -35,7 +35,9 @@ def scalar(value):
         return "null"
     if isinstance(value, (int, float)):
         return json.dumps(value)
-    if PLAIN.match(value) and value.lower() not in RESERVED and "${" not in value:
+    # `: ` and a final `:` would start a mapping; `${` is written quoted, as `!Sub` strings are.
+    if (PLAIN.match(value) and value.lower() not in RESERVED and "${" not in value
+            and not value.endswith(":") and ": " not in value):
         return value
     return json.dumps(value)
 

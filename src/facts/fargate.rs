@@ -146,6 +146,25 @@ pub const ADDABLE_CAPABILITY: &str = "SYS_PTRACE";
 /// 200 GiB").
 pub const EPHEMERAL_STORAGE_GIB: std::ops::RangeInclusive<u32> = 21..=200;
 
+/// Fargate Linux platform versions that are retired: a service pinned to one cannot start
+/// tasks. Source: Amazon ECS Developer Guide, "Fargate Linux platform versions" (1.0.0–1.2.0
+/// retired; `LATEST` is 1.4.0). Windows' only version is 1.0.0.
+pub const RETIRED_LINUX_PLATFORM_VERSIONS: &[&str] = &["1.0.0", "1.1.0", "1.2.0"];
+
+/// The Linux platform version the newer task features need (same source, and the feature
+/// pages: EFS volumes, ephemeral storage, 8 and 16 vCPU, `pidMode`, `systemControls`,
+/// `SYS_PTRACE`, environment files, ECS Exec).
+pub const FEATURES_PLATFORM_VERSION: (u32, u32, u32) = (1, 4, 0);
+
+/// Where a FireLens configuration file cannot come from: Fargate takes only `file`
+/// (`FirelensConfiguration` `options`: "Tasks hosted on Fargate only support the file
+/// configuration file type"), and the router's own default files are reserved (Amazon ECS
+/// Developer Guide, "Example task definitions" for FireLens).
+pub const FIRELENS_RESERVED_CONFIG_PATHS: &[&str] = &[
+    "/fluent-bit/etc/fluent-bit.conf",
+    "/fluentd/etc/fluent.conf",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ pub mod network_mode_parameters;
 pub mod no_essential_container;
 pub mod proxy_configuration;
 pub mod same_task_and_execution_role;
+pub mod secret_reference;
 pub mod static_host_port;
 pub mod too_many_containers;
 pub mod ulimits;
