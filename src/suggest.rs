@@ -1,41 +1,65 @@
 //! "Did you mean ...?" for misspelled names and values.
 
-/// The candidate closest to `word`, if it is close enough to be a plausible typo.
-pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let lower = word.to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|(d, c)| *d > 0 || !c.eq(&word))
-        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
+/// Words longer than this get no suggestion: no name ecslint suggests is near that long,
+/// and the distance costs length × length.
+const MAX_WORD: usize = 128;
 
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+/// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a
+/// third of the longer name's characters differ.
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower: Vec<char> = word.to_ascii_lowercase().chars().collect();
+    if lower.len() > MAX_WORD {
+        return None;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
+    let mut best: Option<(usize, &str)> = None;
+    let mut candidate = Vec::new();
+    for c in candidates {
+        candidate.clear();
+        candidate.extend(c.to_ascii_lowercase().chars());
+        let bound = (candidate.len().max(lower.len()) / 3).max(1);
+        let bound = best.map_or(bound, |(d, _)| bound.min(d));
+        let Some(d) = distance_within(&lower, &candidate, bound) else {
+            continue;
+        };
+        if d == 0 && c == word {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
         }
     }
-    rows[a.len()][b.len()]
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit, if it is at most
+/// `bound`: three rows of the matrix, and a stop as soon as a row has nothing within it.
+fn distance_within(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        if row.iter().min().is_some_and(|&m| m > bound) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
+    }
+    let d = previous[b.len()];
+    (d <= bound).then_some(d)
 }
 
 #[cfg(test)]
@@ -51,6 +75,22 @@ mod tests {
         assert_eq!(
             closest("privilege", ["privileged", "links"]),
             Some("privileged")
+        );
+        assert_eq!(closest("abcd", ["abdc"]), Some("abdc"));
+        assert_eq!(
+            closest("awslogs-groups", ["awslogs-group", "awslogs-groups"]),
+            Some("awslogs-group")
+        );
+    }
+
+    #[test]
+    fn long_words_cost_nothing() {
+        let long = "x".repeat(40_000);
+        assert_eq!(closest(&long, [long.as_str()]), None);
+        let names: Vec<String> = (0..10_000).map(|i| format!("name{i}")).collect();
+        assert_eq!(
+            closest(&"y".repeat(100), names.iter().map(String::as_str)),
+            None
         );
     }
 }

@@ -135,8 +135,11 @@ impl PositionMap {
 }
 
 /// The character a backslash escape after `\` stands for, and how many bytes follow the
-/// backslash: JSON's and YAML's double-quoted escapes.
+/// backslash: JSON's escapes (a surrogate pair is one character; a lone surrogate is the
+/// replacement character, as the JSON reader reads it) and YAML's double-quoted ones.
 fn unescape(after: &str) -> Option<(usize, char)> {
+    let hex =
+        |from: usize, digits: usize| u32::from_str_radix(after.get(from..from + digits)?, 16).ok();
     let mut chars = after.chars();
     let ch = match chars.next()? {
         'n' => '\n',
@@ -144,9 +147,26 @@ fn unescape(after: &str) -> Option<(usize, char)> {
         'r' => '\r',
         'b' => '\u{8}',
         'f' => '\u{c}',
+        '0' => '\0',
+        'a' => '\u{7}',
+        'v' => '\u{b}',
+        'e' => '\u{1b}',
+        'N' => '\u{85}',
+        '_' => '\u{a0}',
+        'L' => '\u{2028}',
+        'P' => '\u{2029}',
+        'x' => return Some((3, char::from_u32(hex(1, 2)?)?)),
+        'U' => return Some((9, char::from_u32(hex(1, 8)?)?)),
         'u' => {
-            let code = u32::from_str_radix(after.get(1..5)?, 16).ok()?;
-            return Some((5, char::from_u32(code)?));
+            let code = hex(1, 4)?;
+            if (0xD800..0xDC00).contains(&code)
+                && after.get(5..7) == Some("\\u")
+                && let Some(low) = hex(7, 4).filter(|l| (0xDC00..0xE000).contains(l))
+            {
+                let pair = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                return Some((11, char::from_u32(pair)?));
+            }
+            return Some((5, char::from_u32(code).unwrap_or('\u{fffd}')));
         }
         other => other,
     };
@@ -197,6 +217,29 @@ mod tests {
 
         let joined = parse_json_in_string("{\"a\": 1}", "xyz", Span::new(0, 3)).unwrap();
         assert_eq!(joined.get("a").unwrap().span, Span::new(0, 3));
+    }
+
+    #[test]
+    fn surrogate_pairs_and_yaml_escapes_map_to_their_escape() {
+        let text = r#"{"P": "{\"a\": \"\ud83d\ude00\", \"b\": 1}"}"#;
+        let outer = parse_json(text).unwrap();
+        let string = outer.get("P").unwrap();
+        let inner = parse_json_in_string(string.as_str().unwrap(), text, string.span).unwrap();
+        assert_eq!(written(text, inner.get("b").unwrap().span), "1");
+        assert_eq!(
+            written(text, inner.get("a").unwrap().span),
+            r#"\"\ud83d\ude00\""#
+        );
+
+        let text = "P: \"{\\\"a\\\": \\\"\\x41\\U0001F600\\_\\\", \\\"b\\\": 2}\"";
+        let value = "{\"a\": \"A\u{1f600}\u{a0}\", \"b\": 2}";
+        let start = text.find('"').unwrap();
+        let inner = parse_json_in_string(value, text, Span::new(start, text.len())).unwrap();
+        assert_eq!(written(text, inner.get("b").unwrap().span), "2");
+        assert_eq!(
+            written(text, inner.get("a").unwrap().span),
+            r#"\"\x41\U0001F600\_\""#
+        );
     }
 
     #[test]

@@ -323,9 +323,9 @@ impl<'s> Parser<'s> {
                     let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
                     return Ok(char::from_u32(c).unwrap_or('\u{fffd}'));
                 }
-                // A high surrogate followed by something else: both become replacement
-                // characters, as lone surrogates cannot be represented in UTF-8.
-                return Ok(char::from_u32(low).unwrap_or('\u{fffd}'));
+                // A high surrogate followed by another escape: the surrogate alone becomes
+                // the replacement character, and the escape after it is read on its own.
+                self.pos = second;
             }
             return Ok('\u{fffd}');
         }
@@ -344,10 +344,17 @@ impl<'s> Parser<'s> {
                 self.pos += 4;
                 Ok(v)
             }
-            None => Err(Box::new(ParseError::new(
-                "invalid `\\u` escape: expected 4 hexadecimal digits",
-                Span::new(esc, (esc + 6).min(self.bytes.len())),
-            ))),
+            None => {
+                // Up to the end of the sixth byte's character: never inside one.
+                let mut end = (esc + 6).min(self.bytes.len());
+                while !self.text.is_char_boundary(end) {
+                    end += 1;
+                }
+                Err(Box::new(ParseError::new(
+                    "invalid `\\u` escape: expected 4 hexadecimal digits",
+                    Span::new(esc, end),
+                )))
+            }
         }
     }
 
@@ -476,6 +483,8 @@ mod tests {
             ("{\"a\": \"x\ty\"}", 8, "control character"),
             (r#"{"a": "\q"}"#, 7, "invalid escape"),
             (r#"{"a": "\u12"}"#, 7, "4 hexadecimal digits"),
+            ("\"\\u000\u{e9}\"", 1, "4 hexadecimal digits"),
+            ("\"\\\u{5ec}\"", 1, "invalid escape"),
             (r#"{"a": 1} x"#, 9, "after the end"),
             ("", 0, "unexpected end of file"),
             (r#"{"a": [1"#, 8, "unclosed array"),
@@ -486,6 +495,24 @@ mod tests {
             let err = parse_json(text).unwrap_err();
             assert!(err.message.contains(message), "{text}: {}", err.message);
             assert_eq!(err.span.start as usize, at, "{text}: {}", err.message);
+            assert!(
+                text.is_char_boundary(err.span.end as usize),
+                "{text}: {:?}",
+                err.span
+            );
+        }
+    }
+
+    #[test]
+    fn a_lone_high_surrogate_becomes_a_replacement_character() {
+        for (text, value) in [
+            (r#""\ud83d\u0041""#, "\u{fffd}A"),
+            (r#""\ud83d\ud83d\ude00""#, "\u{fffd}\u{1f600}"),
+            (r#""\ud83dx""#, "\u{fffd}x"),
+            (r#""\ude00""#, "\u{fffd}"),
+            (r#""\ud83d\ude00""#, "\u{1f600}"),
+        ] {
+            assert_eq!(parse_json(text).unwrap().as_str(), Some(value), "{text}");
         }
     }
 

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use granit_parser::{Event, Marker, Parser, ScalarStyle, StructureStyle, Tag};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ParseError;
 use super::json::MAX_DEPTH;
@@ -70,6 +70,7 @@ fn parse_exactly(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
     let mut builder = Builder {
         text,
         stack: Vec::new(),
+        aliased: aliased_anchors(text),
         anchors: FxHashMap::default(),
         alias_budget: MAX_ALIAS_NODES,
         documents: Vec::new(),
@@ -85,6 +86,22 @@ fn parse_exactly(text: &str) -> Result<Vec<Node<'_>>, ParseError> {
         builder.event(event, span)?;
     }
     Ok(builder.documents)
+}
+
+/// The anchors some alias refers to: only those are kept (cloned) when they close, so a file
+/// of anchors nobody uses costs nothing. Found by a first pass over the events, made only
+/// when the text could have an anchor at all.
+fn aliased_anchors(text: &str) -> FxHashSet<usize> {
+    if !text.contains('&') {
+        return FxHashSet::default();
+    }
+    Parser::new_from_str(text)
+        .map_while(Result::ok)
+        .filter_map(|(event, _)| match event {
+            Event::Alias(id) => Some(id),
+            _ => None,
+        })
+        .collect()
 }
 
 enum Frame<'s> {
@@ -110,8 +127,11 @@ enum Frame<'s> {
 struct Builder<'s> {
     text: &'s str,
     stack: Vec<Frame<'s>>,
-    /// Anchored nodes by anchor id, with their node counts for the alias budget.
-    anchors: FxHashMap<usize, (Node<'s>, usize)>,
+    /// The anchors an alias refers to.
+    aliased: FxHashSet<usize>,
+    /// Anchored nodes by anchor id, with their size (node count and depth) for the alias
+    /// budget and the depth limit.
+    anchors: FxHashMap<usize, (Node<'s>, Size)>,
     alias_budget: usize,
     documents: Vec<Node<'s>>,
 }
@@ -201,19 +221,17 @@ impl<'s> Builder<'s> {
                 self.finish(node, anchor, None)
             }
             Event::Alias(id) => {
-                let Some((node, count)) = self.anchors.get(&id) else {
+                let Some(&(_, size)) = self.anchors.get(&id) else {
                     return Err(ParseError::new("YAML alias to an unknown anchor", span));
                 };
-                if *count > self.alias_budget {
+                self.spend(size.nodes, span)?;
+                if self.stack.len() + size.depth > MAX_DEPTH {
                     return Err(ParseError::new(
-                        format!(
-                            "YAML aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)"
-                        ),
+                        format!("YAML aliases nest the document deeper than {MAX_DEPTH} levels"),
                         span,
                     ));
                 }
-                self.alias_budget -= count;
-                let node = node.clone();
+                let node = self.anchors[&id].0.clone();
                 self.finish(node, 0, Some(span))
             }
             Event::StreamStart
@@ -224,6 +242,20 @@ impl<'s> Builder<'s> {
             // and features ecslint does not use; the enum is non-exhaustive.
             _ => Ok(()),
         }
+    }
+
+    /// Takes `nodes` from the alias budget, or refuses the file.
+    fn spend(&mut self, nodes: usize, span: Span) -> Result<(), ParseError> {
+        if nodes > self.alias_budget {
+            return Err(ParseError::new(
+                format!(
+                    "YAML aliases expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?)"
+                ),
+                span,
+            ));
+        }
+        self.alias_budget -= nodes;
+        Ok(())
     }
 
     fn push(&mut self, frame: Frame<'s>, span: Span) -> Result<(), ParseError> {
@@ -244,9 +276,11 @@ impl<'s> Builder<'s> {
         anchor: usize,
         alias_at: Option<Span>,
     ) -> Result<(), ParseError> {
-        if anchor > 0 {
-            let count = count_nodes(&node);
-            self.anchors.insert(anchor, (node.clone(), count));
+        if anchor > 0 && self.aliased.contains(&anchor) {
+            // Measuring and keeping the node cost its size once, from the same budget.
+            let size = measure(&node, self.alias_budget.saturating_add(1));
+            self.spend(size.nodes, node.span)?;
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         match self.stack.last_mut() {
             None => self.documents.push(node),
@@ -374,12 +408,31 @@ impl<'s> Builder<'s> {
     }
 }
 
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Array(items) => items.iter().map(count_nodes).sum(),
-        Value::Object(entries) => entries.iter().map(|e| count_nodes(&e.value)).sum(),
-        _ => 0,
+/// A subtree's node count and depth.
+#[derive(Debug, Clone, Copy)]
+struct Size {
+    nodes: usize,
+    depth: usize,
+}
+
+/// The size of `node`, counting no further than `limit` nodes (a count past the budget is
+/// refused anyway). Iterative: the tree may be as deep as the parser allows.
+fn measure(node: &Node, limit: usize) -> Size {
+    let mut size = Size { nodes: 0, depth: 0 };
+    let mut pending = vec![(node, 1)];
+    while let Some((node, depth)) = pending.pop() {
+        size.nodes += 1;
+        size.depth = size.depth.max(depth);
+        if size.nodes >= limit {
+            break;
+        }
+        match &node.value {
+            Value::Array(items) => pending.extend(items.iter().map(|i| (i, depth + 1))),
+            Value::Object(entries) => pending.extend(entries.iter().map(|e| (&e.value, depth + 1))),
+            _ => {}
+        }
     }
+    size
 }
 
 fn is_core_tag(tag: &Tag, suffix: &str) -> bool {

@@ -39,6 +39,9 @@ pub struct Consulted {
     pub forced: Vec<usize>,
 }
 
+/// How deep conditions may refer to conditions before the rest are taken as undecided.
+const MAX_CONDITION_DEPTH: usize = 64;
+
 pub struct Resolver<'t, 'n, 's> {
     template: &'t Template<'n, 's>,
     scenario: Scenario,
@@ -339,7 +342,10 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
         if let Some(&value) = self.conditions.borrow().get(&index) {
             return value;
         }
-        let cycle = self.evaluating.borrow().contains(&index);
+        // A cycle, or a chain of conditions deeper than anyone writes (each `Condition` of
+        // the one before): undecided, rather than recursing until the stack runs out.
+        let cycle = self.evaluating.borrow().contains(&index)
+            || self.evaluating.borrow().len() >= MAX_CONDITION_DEPTH;
         let evaluated = if cycle {
             None
         } else {
