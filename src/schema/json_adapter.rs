@@ -11,15 +11,29 @@ use crate::dialect::reader::is_unset;
 use crate::source::span::Span;
 use crate::source::tree::{Entry, Node, Value, json_number};
 
-/// The spanned tree as a `jsonschema` instance representation.
-pub struct Spanned;
+/// The spanned tree as a `jsonschema` instance representation. In a `TEMPLATE` (a
+/// CloudFormation resource's `Properties`), members and elements whose value is an intrinsic
+/// function are not shown to the validator: their value is only known at deploy time, and a
+/// `{"Ref": …}` where a string belongs would fail the fast `is_valid` path of nearly every
+/// resource.
+pub struct Spanned<const TEMPLATE: bool>;
 
 /// A node handed to the validator. `Node` is covariant, so any `&'n Node<'s>` becomes one.
 #[derive(Clone, Copy)]
-pub struct NodeRef<'a>(pub &'a Node<'a>);
+pub struct NodeRef<'a, const TEMPLATE: bool>(pub &'a Node<'a>);
 
-impl Json for Spanned {
-    type Node<'a> = NodeRef<'a>;
+/// `{"Ref": …}`, `{"Condition": …}` or `{"Fn::…": …}`: a value CloudFormation computes.
+pub fn is_intrinsic(node: &Node) -> bool {
+    match node.as_object() {
+        Some([only]) => {
+            only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
+        }
+        _ => false,
+    }
+}
+
+impl<const T: bool> Json for Spanned<T> {
+    type Node<'a> = NodeRef<'a, T>;
     type PreparedKey = Box<str>;
     type StringBuffer = ();
 
@@ -27,7 +41,7 @@ impl Json for Spanned {
         key.into()
     }
 
-    fn with_string_node<T>(_: &mut (), string: &str, f: impl FnOnce(NodeRef<'_>) -> T) -> T {
+    fn with_string_node<R>(_: &mut (), string: &str, f: impl FnOnce(NodeRef<'_, T>) -> R) -> R {
         let node = Node::new(Span::default(), Value::String(Cow::Borrowed(string)));
         f(NodeRef(&node))
     }
@@ -57,73 +71,85 @@ impl JsonNumber for NumberText<'_> {
     }
 }
 
-pub struct ObjectRef<'a>(&'a [Entry<'a>]);
-pub struct ArrayRef<'a>(&'a [Node<'a>]);
+pub struct ObjectRef<'a, const T: bool>(&'a [Entry<'a>]);
+pub struct ArrayRef<'a, const T: bool>(&'a [Node<'a>]);
 
-type Members<'a> = std::iter::Map<
+type Members<'a, const T: bool> = std::iter::Map<
     std::iter::Filter<std::slice::Iter<'a, Entry<'a>>, fn(&&'a Entry<'a>) -> bool>,
-    fn(&'a Entry<'a>) -> (&'a str, NodeRef<'a>),
+    fn(&'a Entry<'a>) -> (&'a str, NodeRef<'a, T>),
+>;
+type Elements<'a, const T: bool> = std::iter::Map<
+    std::iter::Filter<std::slice::Iter<'a, Node<'a>>, fn(&&'a Node<'a>) -> bool>,
+    fn(&'a Node<'a>) -> NodeRef<'a, T>,
 >;
 
 /// Unset members (`null`, `""`) are not validated: they mean "not set" to the SDK-based
-/// tools that write them, and to the AWS APIs.
-fn is_set(entry: &&Entry) -> bool {
-    !is_unset(&entry.value)
+/// tools that write them, and to the AWS APIs. Neither are computed ones in a template.
+fn is_set<const T: bool>(entry: &&Entry) -> bool {
+    !is_unset(&entry.value) && shown::<T>(&&entry.value)
 }
-type Elements<'a> = std::iter::Map<std::slice::Iter<'a, Node<'a>>, fn(&'a Node<'a>) -> NodeRef<'a>>;
 
-impl<'a> Object<'a, Spanned> for ObjectRef<'a> {
-    type Node = NodeRef<'a>;
+/// Whether the validator sees an element: all but a template's intrinsic functions.
+fn shown<const T: bool>(node: &&Node) -> bool {
+    !(T && is_intrinsic(node))
+}
+
+impl<'a, const T: bool> Object<'a, Spanned<T>> for ObjectRef<'a, T> {
+    type Node = NodeRef<'a, T>;
     type MemberName = &'a str;
-    type MembersIter = Members<'a>;
+    type MembersIter = Members<'a, T>;
 
     fn len(&self) -> usize {
         self.members().count()
     }
 
-    fn get(&self, key: &Box<str>) -> Option<NodeRef<'a>> {
+    fn get(&self, key: &Box<str>) -> Option<NodeRef<'a, T>> {
         self.0
             .iter()
             .rev()
             .find(|e| e.key == **key)
-            .filter(is_set)
+            .filter(is_set::<T>)
             .map(|e| NodeRef(&e.value))
     }
 
-    fn members(&self) -> Members<'a> {
+    fn members(&self) -> Members<'a, T> {
         self.0
             .iter()
-            .filter(is_set as fn(&&Entry) -> bool)
+            .filter(is_set::<T> as fn(&&Entry) -> bool)
             .map(|e| (e.key.as_ref(), NodeRef(&e.value)))
     }
 }
 
-impl<'a> Array<'a, Spanned> for ArrayRef<'a> {
-    type Node = NodeRef<'a>;
-    type ElementsIter = Elements<'a>;
+impl<'a, const T: bool> Array<'a, Spanned<T>> for ArrayRef<'a, T> {
+    type Node = NodeRef<'a, T>;
+    type ElementsIter = Elements<'a, T>;
 
+    /// Every element counts for `minItems` and `maxItems`, shown or not.
     fn len(&self) -> usize {
         self.0.len()
     }
 
-    fn elements(&self) -> Elements<'a> {
-        self.0.iter().map(NodeRef)
+    fn elements(&self) -> Elements<'a, T> {
+        self.0
+            .iter()
+            .filter(shown::<T> as fn(&&Node) -> bool)
+            .map(NodeRef)
     }
 }
 
-impl<'a> SchemaNode<'a, Spanned> for NodeRef<'a> {
-    type Object = ObjectRef<'a>;
-    type Array = ArrayRef<'a>;
+impl<'a, const T: bool> SchemaNode<'a, Spanned<T>> for NodeRef<'a, T> {
+    type Object = ObjectRef<'a, T>;
+    type Array = ArrayRef<'a, T>;
     type Number = NumberText<'a>;
 
-    fn as_object(&self) -> Option<ObjectRef<'a>> {
+    fn as_object(&self) -> Option<ObjectRef<'a, T>> {
         match &self.0.value {
             Value::Object(entries) => Some(ObjectRef(entries)),
             _ => None,
         }
     }
 
-    fn as_array(&self) -> Option<ArrayRef<'a>> {
+    fn as_array(&self) -> Option<ArrayRef<'a, T>> {
         match &self.0.value {
             Value::Array(items) => Some(ArrayRef(items)),
             _ => None,

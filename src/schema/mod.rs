@@ -17,7 +17,7 @@ use crate::source::span::Span;
 use crate::source::tree::{Node, Value};
 use crate::suggest::closest;
 use crate::text::or_list;
-use json_adapter::{NodeRef, Spanned};
+use json_adapter::{NodeRef, Spanned, is_intrinsic};
 
 /// One schema violation, located.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,15 +27,17 @@ pub struct Violation {
     pub help: Option<String>,
 }
 
-struct Compiled {
+/// A schema and its validator: for ECS API documents (`TEMPLATE` false) or CloudFormation
+/// resource properties, where intrinsic functions are not validated.
+struct Compiled<const TEMPLATE: bool> {
     schema: Json,
-    validator: Validator<Spanned>,
+    validator: Validator<Spanned<TEMPLATE>>,
 }
 
-fn compiled(kind: PartKind) -> &'static Compiled {
-    static TASK_DEFINITION: OnceLock<Compiled> = OnceLock::new();
-    static SERVICE: OnceLock<Compiled> = OnceLock::new();
-    static CONTAINER_DEFINITIONS: OnceLock<Compiled> = OnceLock::new();
+fn compiled(kind: PartKind) -> &'static Compiled<false> {
+    static TASK_DEFINITION: OnceLock<Compiled<false>> = OnceLock::new();
+    static SERVICE: OnceLock<Compiled<false>> = OnceLock::new();
+    static CONTAINER_DEFINITIONS: OnceLock<Compiled<false>> = OnceLock::new();
     const TASK_DEFINITION_SCHEMA: &str =
         include_str!("../../schemas/ecs-task-definition.schema.json");
     let (cell, text) = match kind {
@@ -58,8 +60,8 @@ fn compiled(kind: PartKind) -> &'static Compiled {
     })
 }
 
-fn compile(schema: Json) -> Compiled {
-    let validator = jsonschema::options_for::<Spanned>()
+fn compile<const T: bool>(schema: Json) -> Compiled<T> {
+    let validator = jsonschema::options_for::<Spanned<T>>()
         .build(&schema)
         .expect("bundled schema compiles");
     Compiled { schema, validator }
@@ -73,7 +75,7 @@ pub fn validate_resource(resource_type: &str, properties: &Node) -> Option<Vec<V
     let index = cloudformation::TYPES
         .iter()
         .position(|(t, _)| *t == resource_type)?;
-    static COMPILED: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    static COMPILED: OnceLock<Vec<OnceLock<Compiled<true>>>> = OnceLock::new();
     let cells = COMPILED.get_or_init(|| {
         cloudformation::TYPES
             .iter()
@@ -93,24 +95,54 @@ pub fn validate_resource(resource_type: &str, properties: &Node) -> Option<Vec<V
         compiled
             .validator
             .iter_errors(NodeRef(properties))
-            .filter(|error| !through_intrinsic(properties, error))
+            .filter(|error| {
+                !through_intrinsic(properties, error) && !computed_required(properties, error)
+            })
             .flat_map(|error| {
-                let at = locate(properties, &error, Some("Properties"));
+                let at = locate(properties, &error, Some("Properties"), true);
                 violations_of(&compiled.schema, at, &error)
             })
             .collect(),
     )
 }
 
+/// The array element an instance path's index names: in a template, counted among the
+/// elements the validator is shown (intrinsic functions are hidden from it).
+fn element<'n, 's>(node: &'n Node<'s>, index: usize, template: bool) -> Option<&'n Node<'s>> {
+    let items = node.as_array()?;
+    if template {
+        items.iter().filter(|item| !is_intrinsic(item)).nth(index)
+    } else {
+        items.get(index)
+    }
+}
+
+/// Whether a "missing required property" error names a property the template sets to an
+/// intrinsic function, which the validator is not shown.
+fn computed_required(root: &Node, error: &ValidationError<'_>) -> bool {
+    let ValidationErrorKind::Required { property } = error.kind() else {
+        return false;
+    };
+    let Some(name) = property.as_str() else {
+        return false;
+    };
+    let mut node = root;
+    for segment in error.instance_path().segments() {
+        let next = match segment {
+            LocationSegment::Property(key) => node.get(&key),
+            LocationSegment::Index(i) => element(node, i, true),
+        };
+        match next {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    node.get(name).is_some_and(is_intrinsic)
+}
+
 /// Whether an error's instance path reaches an intrinsic function (`{"Ref": …}`,
 /// `{"Fn::If": …}`), whose value is only known at deploy time.
 fn through_intrinsic(root: &Node, error: &ValidationError) -> bool {
-    let is_intrinsic = |node: &Node| match node.as_object() {
-        Some([only]) => {
-            only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
-        }
-        _ => false,
-    };
     let mut node = root;
     if is_intrinsic(node) {
         return true;
@@ -118,7 +150,7 @@ fn through_intrinsic(root: &Node, error: &ValidationError) -> bool {
     for segment in error.instance_path().segments() {
         let next = match segment {
             LocationSegment::Property(name) => node.get(&name),
-            LocationSegment::Index(i) => node.as_array().and_then(|items| items.get(i)),
+            LocationSegment::Index(i) => element(node, i, true),
         };
         match next {
             Some(next) if is_intrinsic(next) => return true,
@@ -144,7 +176,7 @@ pub fn validate(kind: PartKind, node: &Node) -> Vec<Violation> {
             // Terraform's `container_definitions` list is the task definition's
             // `containerDefinitions`, on its own.
             let list = (kind == PartKind::ContainerDefinitions).then_some("containerDefinitions");
-            let at = locate(node, &error, list);
+            let at = locate(node, &error, list, false);
             // A template placeholder (`"{{ must_env `PORT` }}"`) is filled in before
             // deployment: it satisfies `required`, and its type and value are not known yet.
             // A Terraform expression is likewise only known at apply time.
@@ -172,6 +204,7 @@ fn locate<'n, 's>(
     root: &'n Node<'s>,
     error: &ValidationError,
     root_property: Option<&str>,
+    template: bool,
 ) -> Located<'n, 's> {
     let mut here = Located {
         node: root,
@@ -185,16 +218,11 @@ fn locate<'n, 's>(
                 property: Some(name.to_string()),
                 key_span: Some(e.key_span),
             }),
-            LocationSegment::Index(i) => {
-                here.node
-                    .as_array()
-                    .and_then(|items| items.get(i))
-                    .map(|n| Located {
-                        node: n,
-                        property: here.property.clone(),
-                        key_span: None,
-                    })
-            }
+            LocationSegment::Index(i) => element(here.node, i, template).map(|n| Located {
+                node: n,
+                property: here.property.clone(),
+                key_span: None,
+            }),
         };
         match next {
             Some(next) => here = next,
