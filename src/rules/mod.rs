@@ -134,6 +134,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_exec::execution_role_ecr::ExecutionRoleEcr,
     &ecs_exec::execution_role_logs::ExecutionRoleLogs,
     &ecs_exec::execution_role_secrets::ExecutionRoleSecrets,
+    &ecs_exec::execution_role_s3::ExecutionRoleS3,
     &ecs_exec::role_trust::RoleTrust,
     &ecs_exec::efs_task_role::EfsTaskRole,
     &ecs_exec::ecs_exec_task_role::EcsExecTaskRole,

@@ -12,6 +12,7 @@ pub mod efs_task_role;
 pub mod execution_role_ecr;
 pub mod execution_role_logs;
 pub mod execution_role_required;
+pub mod execution_role_s3;
 pub mod execution_role_secrets;
 pub mod role_trust;
 
