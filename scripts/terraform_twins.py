@@ -87,6 +87,7 @@ BLOCKS = {
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
     "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
+    "service_connect_configuration", "service",
 }
 
 # Maps whose keys are data, not property names.
@@ -341,6 +342,12 @@ class Converter:
                     out[snake(name)] = pascal.pop(name)
             if "Role" in pascal:
                 out["iam_role"] = pascal.pop("Role")
+            if "ServiceConnectConfiguration" in pascal:
+                connect = pascal.pop("ServiceConnectConfiguration")
+                block = {snake(k): v for k, v in connect.items() if k != "Services"}
+                if "Services" in connect:
+                    block["service"] = snake_keys(connect["Services"])
+                out["service_connect_configuration"] = block
             if "ServiceRegistries" in pascal:
                 out["service_registries"] = snake_keys(pascal.pop("ServiceRegistries"))
             if "CapacityProviderStrategy" in pascal:

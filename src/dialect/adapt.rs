@@ -73,6 +73,7 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
                 container_port: r.u32(p, "containerPort"),
                 host_port: r.u32(p, "hostPort"),
                 protocol: r.string(p, "protocol"),
+                name: r.string(p, "name"),
                 container_port_range: r.present(p, "containerPortRange"),
             })
             .collect(),
@@ -302,6 +303,18 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             .collect(),
         enable_execute_command: r.bool(obj, "enableExecuteCommand"),
         role: r.target(obj, "role"),
+        service_connect: r
+            .get(obj, "serviceConnectConfiguration")
+            .map(|c| ServiceConnect {
+                span: r
+                    .present(obj, "serviceConnectConfiguration")
+                    .unwrap_or(c.span),
+                enabled: r.bool(c, "enabled"),
+                port_names: r
+                    .objects(c, "services")
+                    .filter_map(|s| r.string(s, "portName"))
+                    .collect(),
+            }),
     }
 }
 

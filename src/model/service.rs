@@ -35,6 +35,7 @@ pub struct Service {
     pub enable_execute_command: Option<Val<bool>>,
     /// The IAM role ECS uses to register the tasks with a Classic Load Balancer.
     pub role: Option<Val<Target>>,
+    pub service_connect: Option<ServiceConnect>,
 }
 
 /// Why a service's tasks run on Fargate.
@@ -218,4 +219,21 @@ pub struct ServiceRegistry {
     pub port: Option<Val<u32>>,
     pub container_name: Option<Val<String>>,
     pub container_port: Option<Val<u32>>,
+}
+
+/// A service's `serviceConnectConfiguration`.
+#[derive(Debug, Clone)]
+pub struct ServiceConnect {
+    /// The property's name.
+    pub span: Span,
+    pub enabled: Option<Val<bool>>,
+    /// Each `services[].portName`: a named port mapping of the task definition.
+    pub port_names: Vec<Val<String>>,
+}
+
+impl ServiceConnect {
+    /// Whether Service Connect is on (`enabled` is required; unknown counts as on).
+    pub fn is_enabled(&self) -> bool {
+        !matches!(&self.enabled, Some(Val::Known(e)) if !e.value)
+    }
 }

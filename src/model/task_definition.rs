@@ -319,6 +319,8 @@ pub struct PortMapping {
     pub host_port: Option<Val<u32>>,
     /// `tcp` when omitted (ECS API reference, PortMapping).
     pub protocol: Option<Val<String>>,
+    /// The mapping's name, which Service Connect refers to.
+    pub name: Option<Val<String>>,
     /// Where `containerPortRange` is declared.
     pub container_port_range: Option<Span>,
 }

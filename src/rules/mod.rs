@@ -157,6 +157,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::placement_constraint::PlacementConstraint,
     &ecs_svc::external_launch_type::ExternalLaunchType,
     &ecs_svc::service_registry::ServiceRegistry,
+    &ecs_svc::service_connect::ServiceConnectCheck,
     &ecs_svc::capacity_provider_strategy::CapacityProviderStrategy,
     &ecs_svc::fargate_spot_platform::SpotPlatform,
     &ecs_td::no_essential_container::NoEssentialContainer,

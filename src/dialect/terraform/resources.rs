@@ -219,6 +219,11 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 b.nest(rollback, "deployment_configuration", rollback);
             }
             b.rename("iam_role", "role");
+            b.single("service_connect_configuration");
+            b.each_object("service_connect_configuration", |c| {
+                c.list("service");
+                c.rename("service", "services");
+            });
             b.list("placement_constraints");
             b.list("service_registries");
             b.single("deployment_controller");

@@ -82,6 +82,13 @@ fn newer_feature(td: &TaskDefinition, service: &Service) -> Option<(Span, &'stat
                 .filter(|e| e.value)
                 .map(|e| (e.span, "ECS Exec"))
         })
+        .or_else(|| {
+            service
+                .service_connect
+                .as_ref()
+                .filter(|c| c.is_enabled())
+                .map(|c| (c.span, "Service Connect"))
+        })
 }
 
 impl Check for PlatformVersion {
