@@ -103,6 +103,33 @@ impl TaskDefinition {
         }
     }
 
+    /// Each `dependsOn` entry that names a container of the task: the index and container
+    /// that waits, the entry, and the container it waits for.
+    pub fn dependencies(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            usize,
+            &ContainerDefinition,
+            &Dependency,
+            &ContainerDefinition,
+        ),
+    > {
+        let by_name: rustc_hash::FxHashMap<&str, &ContainerDefinition> = self
+            .containers
+            .iter()
+            .filter_map(|c| value(&c.name).map(|n| (n.as_str(), c)))
+            .collect();
+        self.containers
+            .iter()
+            .enumerate()
+            .flat_map(|(index, c)| c.depends_on.iter().map(move |d| (index, c, d)))
+            .filter_map(move |(index, c, d)| {
+                let target = by_name.get(value(&d.container_name)?.as_str())?;
+                Some((index, c, d, *target))
+            })
+    }
+
     /// Whether the task runs Windows containers (`runtimePlatform.operatingSystemFamily`).
     pub fn is_windows(&self) -> bool {
         value(&self.operating_system_family).is_some_and(|os| os.starts_with("WINDOWS"))

@@ -1,5 +1,3 @@
-use rustc_hash::FxHashMap;
-
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::{Model, known};
@@ -42,29 +40,20 @@ declare_rule! {
 impl Check for CompletionDependency {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let by_name: FxHashMap<&str, _> = td
-                .containers
-                .iter()
-                .filter_map(|c| known(&c.name).map(|n| (n.value.as_str(), c)))
-                .collect();
-            for (index, container) in td.containers.iter().enumerate() {
-                for dependency in &container.depends_on {
-                    let Some(condition) = known(&dependency.condition).filter(|c| {
-                        c.value.eq_ignore_ascii_case("COMPLETE")
-                            || c.value.eq_ignore_ascii_case("SUCCESS")
-                    }) else {
-                        continue;
-                    };
-                    let Some(name) = known(&dependency.container_name) else {
-                        continue;
-                    };
-                    let Some(target) = by_name.get(name.value.as_str()) else {
-                        continue;
-                    };
-                    if !target.is_essential() {
-                        continue;
-                    }
-                    let diagnostic = sink.report_value(
+            for (index, container, dependency, target) in td.dependencies() {
+                let Some(condition) = known(&dependency.condition).filter(|c| {
+                    c.value.eq_ignore_ascii_case("COMPLETE")
+                        || c.value.eq_ignore_ascii_case("SUCCESS")
+                }) else {
+                    continue;
+                };
+                let Some(name) = known(&dependency.container_name) else {
+                    continue;
+                };
+                if !target.is_essential() {
+                    continue;
+                }
+                let diagnostic = sink.report_value(
                         condition,
                         format!(
                             "Container {} waits for `{}` to {}, but `{}` is essential, so its exit stops the task",
@@ -74,23 +63,22 @@ impl Check for CompletionDependency {
                             name.value
                         ),
                     );
-                    diagnostic.primary("completion dependency");
-                    match known(&target.essential) {
-                        Some(essential) => diagnostic.label(essential.span, "essential"),
-                        None => diagnostic.label(
-                            target.name.as_ref().map_or(target.span, |n| n.span()),
-                            format!(
-                                "{} is true by default",
-                                model.container_property("essential")
-                            ),
+                diagnostic.primary("completion dependency");
+                match known(&target.essential) {
+                    Some(essential) => diagnostic.label(essential.span, "essential"),
+                    None => diagnostic.label(
+                        target.name.as_ref().map_or(target.span, |n| n.span()),
+                        format!(
+                            "{} is true by default",
+                            model.container_property("essential")
                         ),
-                    };
-                    diagnostic.help(format!(
-                        "Set {} to false on `{}`.",
-                        model.container_property("essential"),
-                        name.value
-                    ));
-                }
+                    ),
+                };
+                diagnostic.help(format!(
+                    "Set {} to false on `{}`.",
+                    model.container_property("essential"),
+                    name.value
+                ));
             }
         }
     }

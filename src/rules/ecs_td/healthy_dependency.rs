@@ -1,5 +1,3 @@
-use rustc_hash::FxHashMap;
-
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::{Model, known};
@@ -44,28 +42,19 @@ declare_rule! {
 impl Check for HealthyDependency {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
-            let by_name: FxHashMap<&str, _> = td
-                .containers
-                .iter()
-                .filter_map(|c| known(&c.name).map(|n| (n.value.as_str(), c)))
-                .collect();
-            for (index, container) in td.containers.iter().enumerate() {
-                for dependency in &container.depends_on {
-                    let Some(condition) = known(&dependency.condition)
-                        .filter(|c| c.value.eq_ignore_ascii_case("HEALTHY"))
-                    else {
-                        continue;
-                    };
-                    let Some(name) = known(&dependency.container_name) else {
-                        continue;
-                    };
-                    let Some(target) = by_name.get(name.value.as_str()) else {
-                        continue;
-                    };
-                    if target.health_check.is_some() {
-                        continue;
-                    }
-                    sink.report_value(
+            for (index, container, dependency, target) in td.dependencies() {
+                let Some(condition) = known(&dependency.condition)
+                    .filter(|c| c.value.eq_ignore_ascii_case("HEALTHY"))
+                else {
+                    continue;
+                };
+                let Some(name) = known(&dependency.container_name) else {
+                    continue;
+                };
+                if target.health_check.is_some() {
+                    continue;
+                }
+                sink.report_value(
                         condition,
                         format!(
                             "Container {} waits for `{}` to be HEALTHY, but `{}` has no health check, so it never is",
@@ -84,7 +73,6 @@ impl Check for HealthyDependency {
                         name.value,
                         model.container_property("healthCheck")
                     ));
-                }
             }
         }
     }
