@@ -14,7 +14,8 @@ them (research/terraform.md §1.1 and §1.2); `tests/form_parity.rs` then checks
 twin reports the same rules as its template.
 
 Templates that use conditions or mappings (`Fn::If`, `Fn::FindInMap`) have no twin: their
-scenarios are CloudFormation's. Run from the repository root:
+scenarios are CloudFormation's. Nor do templates whose `Metadata` has `NoTerraformTwin`,
+which says why Terraform behaves otherwise. Run from the repository root:
 
     python3 scripts/terraform_twins.py
 """
@@ -42,6 +43,9 @@ TYPES = {
     "AWS::EC2::LaunchTemplate": ("aws_launch_template", "id"),
     "AWS::ElasticLoadBalancing::LoadBalancer": ("aws_elb", "name"),
     "AWS::ElasticLoadBalancingV2::TargetGroup": ("aws_lb_target_group", "arn"),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("aws_lb", "arn"),
+    "AWS::ElasticLoadBalancingV2::Listener": ("aws_lb_listener", "arn"),
+    "AWS::ElasticLoadBalancingV2::ListenerRule": ("aws_lb_listener_rule", "arn"),
     "AWS::IAM::Role": ("aws_iam_role", "name"),
     "AWS::IAM::Policy": ("aws_iam_policy", "arn"),
     "AWS::IAM::ManagedPolicy": ("aws_iam_policy", "arn"),
@@ -74,7 +78,7 @@ MODELLED = {
     "aws_ecs_task_definition", "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_cluster_capacity_providers",
     "aws_ecs_capacity_provider", "aws_autoscaling_group", "aws_launch_configuration", "aws_launch_template",
     "aws_elb", "aws_lb_target_group", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment",
-    "aws_iam_instance_profile", "aws_ecr_repository",
+    "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -87,7 +91,8 @@ BLOCKS = {
     "mixed_instances_policy", "launch_template_specification", "docker_volume_configuration",
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
     "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
-    "service_connect_configuration", "service",
+    "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
+    "condition", "path_pattern", "fixed_response",
 }
 
 # Maps whose keys are data, not property names.
@@ -122,11 +127,15 @@ def camel(name):
 
 class Converter:
     def __init__(self, template):
+        if "NoTerraformTwin" in template.get("Metadata", {}):
+            raise Skip(template["Metadata"]["NoTerraformTwin"])
         self.resources = template.get("Resources", {})
         self.parameters = template.get("Parameters", {})
         self.used_parameters = set()
         self.used_data = set()
         self.addresses = {}
+        # Each resource's `depends_on`, by address.
+        self.depends_on = {}
         for logical_id, resource in self.resources.items():
             kind = resource.get("Type")
             if kind not in TYPES:
@@ -437,6 +446,24 @@ class Converter:
             health = {snake(k[len("HealthCheck"):]): pascal.pop(k) for k in list(pascal) if k.startswith("HealthCheck")}
             if health:
                 out["health_check"] = health
+        elif kind == "AWS::ElasticLoadBalancingV2::LoadBalancer":
+            for name in ("Subnets", "SecurityGroups"):
+                if name in pascal:
+                    out[snake(name)] = pascal.pop(name)
+            if "Type" in pascal:
+                out["load_balancer_type"] = pascal.pop("Type")
+        elif kind == "AWS::ElasticLoadBalancingV2::Listener":
+            for name in ("LoadBalancerArn", "Port", "Protocol"):
+                if name in pascal:
+                    out[snake(name)] = pascal.pop(name)
+            out["default_action"] = [listener_action(a) for a in pascal.pop("DefaultActions", [])]
+        elif kind == "AWS::ElasticLoadBalancingV2::ListenerRule":
+            for name in ("ListenerArn", "Priority"):
+                if name in pascal:
+                    out[snake(name)] = pascal.pop(name)
+            out["action"] = [listener_action(a) for a in pascal.pop("Actions", [])]
+            out["condition"] = [{"path_pattern": {"values": c.get("PathPatternConfig", {}).get("Values", c.get("Values", []))}}
+                                for c in pascal.pop("Conditions", [])]
         elif kind == "AWS::IAM::Role":
             if "RoleName" in pascal:
                 out["name"] = pascal.pop("RoleName")
@@ -485,6 +512,9 @@ class Converter:
         for logical_id, resource in self.resources.items():
             out, extra = self.arguments(logical_id, resource)
             tf_type, tf_name = self.addresses[logical_id]
+            depends_on = resource.get("DependsOn", [])
+            for on in [depends_on] if isinstance(depends_on, str) else depends_on:
+                self.depends_on.setdefault((tf_type, tf_name), []).append("%s.%s" % self.addresses[on])
             resources.append((tf_type, tf_name, out))
             resources.extend(extra)
         return resources
@@ -508,8 +538,10 @@ class Converter:
             lines.append("}")
             chunks.append("\n".join(lines))
         for tf_type, tf_name, arguments in resources:
-            lines = [f'resource "{tf_type}" "{tf_name}" {{'] + self.body(arguments) + ["}"]
-            chunks.append("\n".join(lines))
+            lines = [f'resource "{tf_type}" "{tf_name}" {{'] + self.body(arguments)
+            if (tf_type, tf_name) in self.depends_on:
+                lines += ["", f"  depends_on = [{', '.join(self.depends_on[(tf_type, tf_name)])}]"]
+            chunks.append("\n".join(lines + ["}"]))
         return "\n\n".join(chunks) + "\n"
 
     def plan(self, resources):
@@ -539,8 +571,11 @@ class Converter:
                 "change": {"actions": actions, "before": before, "after": after,
                            "after_unknown": unknown, "before_sensitive": False, "after_sensitive": {}},
             })
-            config.append({"address": address, "mode": "managed", "type": tf_type, "name": tf_name,
-                           "provider_config_key": "aws", "expressions": expressions(arguments), "schema_version": 0})
+            configured = {"address": address, "mode": "managed", "type": tf_type, "name": tf_name,
+                          "provider_config_key": "aws", "expressions": expressions(arguments), "schema_version": 0}
+            if (tf_type, tf_name) in self.depends_on:
+                configured["depends_on"] = self.depends_on[(tf_type, tf_name)]
+            config.append(configured)
         plan = {
             "format_version": "1.2", "terraform_version": "1.11.4", "variables": variables,
             "planned_values": {"root_module": {"resources": [
@@ -559,6 +594,18 @@ class Converter:
 # must write as booleans or numbers (the provider's JSON decoding does not convert).
 BOOLEANS = {"essential", "privileged", "readonlyRootFilesystem", "disableNetworking", "interactive", "pseudoTerminal"}
 INTEGERS = {"containerPort", "hostPort", "cpu", "memory", "memoryReservation", "startTimeout", "stopTimeout"}
+
+
+def listener_action(action):
+    """A listener's or rule's action as the provider's `default_action`/`action` block."""
+    block = {"type": action.get("Type", "forward")}
+    if "TargetGroupArn" in action:
+        block["target_group_arn"] = action["TargetGroupArn"]
+    if "FixedResponseConfig" in action:
+        block["fixed_response"] = {"content_type": "text/plain", **snake_keys(action["FixedResponseConfig"])}
+    if "ForwardConfig" in action:
+        block["forward"] = {"target_group": [{"arn": g["TargetGroupArn"]} for g in action["ForwardConfig"].get("TargetGroups", [])]}
+    return block
 
 
 def coerce(v, key=None):

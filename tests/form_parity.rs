@@ -112,7 +112,9 @@ fn every_template_has_twins() {
         match twins {
             Some(_) => {}
             None => assert!(
-                text.contains("\"Fn::If\"") || text.contains("\"Fn::FindInMap\""),
+                text.contains("\"Fn::If\"")
+                    || text.contains("\"Fn::FindInMap\"")
+                    || text.contains("\"NoTerraformTwin\""),
                 "{} has no Terraform twins: run scripts/terraform_twins.py",
                 relative(&template).display()
             ),

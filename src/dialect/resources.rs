@@ -19,6 +19,10 @@ pub enum Kind {
     ClusterCapacityProviders,
     CapacityProvider,
     TargetGroup,
+    LoadBalancer,
+    /// A listener (`defaultActions`) or listener rule (`actions`).
+    Listener,
+    ListenerRule,
     ClassicLoadBalancer,
     Role,
     /// An identity policy attached to roles (`roles`).
@@ -91,6 +95,19 @@ impl Builder {
                 target_type: r.string(p, "targetType"),
                 health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
             }),
+            Kind::LoadBalancer => model.load_balancers.push(LoadBalancer { span: p.span, id }),
+            Kind::Listener | Kind::ListenerRule => {
+                let is_rule = kind == Kind::ListenerRule;
+                let (forwards_to, actions_unknown) =
+                    forwards(r, p, if is_rule { "actions" } else { "defaultActions" });
+                model.listeners.push(Listener {
+                    span: p.span,
+                    id,
+                    is_rule,
+                    forwards_to,
+                    actions_unknown,
+                })
+            }
             Kind::ClassicLoadBalancer => model.classic_load_balancers.push(ClassicLoadBalancer {
                 span: p.span,
                 id,
@@ -285,6 +302,29 @@ fn merge_association(clusters: &mut [Cluster], association: Association) {
             .default_strategy
             .extend(association.default_strategy);
     }
+}
+
+/// The target groups a listener's or rule's actions forward to (`targetGroupArn`, and the
+/// target groups of `forwardConfig`), and whether the actions are not all known.
+fn forwards(r: &Reader, p: &Node, camel: &str) -> (Vec<Val<Target>>, bool) {
+    let mut unknown = r
+        .get(p, camel)
+        .is_some_and(|actions| actions.as_array().is_none());
+    let mut targets = Vec::new();
+    for action in r.objects(p, camel) {
+        targets.extend(r.target(action, "targetGroupArn"));
+        if let Some(forward) = r.get(action, "forwardConfig") {
+            match r.get(forward, "targetGroups").map(Node::as_array) {
+                Some(Some(_)) => targets.extend(
+                    r.objects(forward, "targetGroups")
+                        .filter_map(|group| r.target(group, "targetGroupArn")),
+                ),
+                Some(None) => unknown = true,
+                None => {}
+            }
+        }
+    }
+    (targets, unknown)
 }
 
 /// The launch template or launch configuration an Auto Scaling group starts instances from,

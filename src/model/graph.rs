@@ -36,6 +36,8 @@ declared!(
     Service,
     Cluster,
     TargetGroup,
+    LoadBalancer,
+    Listener,
     ClassicLoadBalancer,
     Role,
     Policy,

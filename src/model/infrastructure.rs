@@ -40,6 +40,30 @@ impl TargetGroup {
     }
 }
 
+/// `AWS::ElasticLoadBalancingV2::LoadBalancer`: an Application, Network or Gateway Load
+/// Balancer. Creating one takes minutes.
+#[derive(Debug, Clone, Default)]
+pub struct LoadBalancer {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+}
+
+/// `AWS::ElasticLoadBalancingV2::Listener` or `ListenerRule`: what attaches target groups to
+/// a load balancer, by forwarding to them.
+#[derive(Debug, Clone, Default)]
+pub struct Listener {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// A listener rule rather than a listener.
+    pub is_rule: bool,
+    /// The target groups its actions forward to: each action's `targetGroupArn` and the
+    /// target groups of its `forwardConfig`.
+    pub forwards_to: Vec<Val<Target>>,
+    /// Its actions are not wholly written out (a Terraform `dynamic` block, an action list
+    /// only known at deploy time): it may forward to any target group.
+    pub actions_unknown: bool,
+}
+
 /// `AWS::ElasticLoadBalancing::LoadBalancer`: a Classic Load Balancer.
 #[derive(Debug, Clone, Default)]
 pub struct ClassicLoadBalancer {

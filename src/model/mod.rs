@@ -4,6 +4,7 @@
 //! template and a Terraform configuration all become these types. Every field a rule can
 //! complain about keeps where it was written.
 
+pub mod dependencies;
 pub mod graph;
 pub mod infrastructure;
 pub mod policy;
@@ -11,6 +12,7 @@ pub mod service;
 pub mod spelling;
 pub mod task_definition;
 
+pub use dependencies::Dependencies;
 pub use graph::*;
 pub use infrastructure::*;
 pub use policy::*;
@@ -123,6 +125,8 @@ pub struct Model {
     pub services: Vec<Service>,
     pub clusters: Vec<Cluster>,
     pub target_groups: Vec<TargetGroup>,
+    pub load_balancers: Vec<LoadBalancer>,
+    pub listeners: Vec<Listener>,
     pub classic_load_balancers: Vec<ClassicLoadBalancer>,
     pub roles: Vec<Role>,
     pub policies: Vec<Policy>,
@@ -133,6 +137,14 @@ pub struct Model {
     pub repositories: Vec<Repository>,
     /// Policy documents that are files of their own.
     pub standalone_policies: Vec<PolicyDocument>,
+    /// The order in which the template or configuration creates its resources, shared by
+    /// the models of its scenarios.
+    pub dependencies: std::sync::Arc<Dependencies>,
+    /// The tool that deploys this input retries `CreateService` while the service's target
+    /// group is not yet attached to a load balancer: the Terraform AWS provider does, for
+    /// about two minutes; CloudFormation does not. A listener created elsewhere, or at the
+    /// same time, can then still attach it in time.
+    pub retries_unattached_target_group: bool,
     /// How the input spells property names, for messages.
     pub spelling: Spelling,
 }

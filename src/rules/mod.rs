@@ -152,6 +152,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::daemon_deployment_controller::DaemonDeploymentController,
     &ecs_svc::service_role::ServiceRole,
     &ecs_svc::load_balancer_entry::LoadBalancerEntry,
+    &ecs_svc::target_group_without_listener::TargetGroupWithoutListener,
     &ecs_svc::circuit_breaker_controller::CircuitBreakerController,
     &ecs_svc::placement_strategy::PlacementStrategy,
     &ecs_svc::placement_constraint::PlacementConstraint,

@@ -9,7 +9,9 @@
 
 use crate::dialect::reader::{Reader, Spelling};
 use crate::dialect::scenario::{Choice, MAX_SCENARIOS, ScenarioModel};
-use crate::model::Model;
+use std::sync::Arc;
+
+use crate::model::{Dependencies, Model};
 use crate::source::tree::Node;
 
 use super::intrinsics::{Resolver, Scenario};
@@ -17,8 +19,9 @@ use super::resources;
 use super::template::Template;
 
 pub fn models(template: &Template) -> Vec<ScenarioModel> {
+    let dependencies = Arc::new(template.dependencies());
     let resolver = Resolver::new(template, Scenario::default());
-    let model = build(template, &resolver);
+    let model = build(template, &resolver, &dependencies);
     let consulted = resolver.into_consulted();
     let mut out = vec![ScenarioModel {
         model,
@@ -63,7 +66,7 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
         ));
     }
     for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
-        let model = build(template, &Resolver::new(template, scenario));
+        let model = build(template, &Resolver::new(template, scenario), &dependencies);
         out.push(ScenarioModel {
             model,
             choice: Some(choice),
@@ -72,7 +75,7 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     out
 }
 
-fn build(template: &Template, resolver: &Resolver) -> Model {
+fn build(template: &Template, resolver: &Resolver, dependencies: &Arc<Dependencies>) -> Model {
     let reader = Reader {
         spelling: Spelling::Pascal,
         resolve: resolver,
@@ -86,6 +89,7 @@ fn build(template: &Template, resolver: &Resolver) -> Model {
     };
     Model {
         spelling: Spelling::Pascal,
+        dependencies: Arc::clone(dependencies),
         ..resources::model(template, &reader, exists)
     }
 }

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::model::Dependencies;
 use crate::source::span::Span;
 use crate::source::tree::{Node, Value};
 
@@ -37,6 +38,8 @@ pub struct Resource<'n, 's> {
     pub properties: Option<&'n Node<'s>>,
     /// The resource's `Condition`: it exists only where that condition is true.
     pub condition: Option<&'n str>,
+    /// `DependsOn`: the resources it is created after, besides those it references.
+    pub depends_on: Vec<&'n str>,
 }
 
 /// Whether a document is a CloudFormation template: a `Resources` section whose entries have
@@ -90,6 +93,14 @@ impl<'n, 's> Template<'n, 's> {
                         .get("Properties")
                         .filter(|p| matches!(p.value, Value::Object(_))),
                     condition: r.value.get("Condition").and_then(Node::as_str),
+                    depends_on: match r.value.get("DependsOn") {
+                        Some(Node {
+                            value: Value::Array(items),
+                            ..
+                        }) => items.iter().filter_map(Node::as_str).collect(),
+                        Some(one) => one.as_str().into_iter().collect(),
+                        None => Vec::new(),
+                    },
                 })
             })
             .collect();
@@ -127,4 +138,71 @@ impl<'n, 's> Template<'n, 's> {
     pub fn condition(&self, name: &str) -> Option<usize> {
         self.conditions.iter().position(|(n, _, _)| *n == name)
     }
+
+    /// The order CloudFormation creates the resources in: each resource after those its
+    /// `DependsOn` names and those its properties reference with `Ref`, `Fn::GetAtt` or a
+    /// `${…}` of `Fn::Sub` — in every branch of `Fn::If`, since a dependency that holds in one
+    /// scenario only is no ordering to rely on anyway.
+    pub fn dependencies(&self) -> Dependencies {
+        let mut dependencies = Dependencies::default();
+        for resource in &self.resources {
+            for on in &resource.depends_on {
+                dependencies.add(resource.id, on.to_string());
+            }
+            if let Some(properties) = resource.properties {
+                self.references(properties, &mut |on| {
+                    dependencies.add(resource.id, on.to_string())
+                });
+            }
+        }
+        dependencies
+    }
+
+    /// Calls `found` with each resource of the template that `node` references.
+    fn references(&self, node: &Node, found: &mut impl FnMut(&str)) {
+        let mut stack = vec![node];
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Object(entries) => {
+                    if let [entry] = entries.as_slice() {
+                        let named = match (entry.key.as_ref(), &entry.value.value) {
+                            ("Ref", Value::String(id)) => Some(id.as_ref()),
+                            ("Fn::GetAtt", Value::String(path)) => path.split('.').next(),
+                            ("Fn::GetAtt", Value::Array(args)) => {
+                                args.first().and_then(Node::as_str)
+                            }
+                            ("Fn::Sub", _) => {
+                                let text = match &entry.value.value {
+                                    Value::Array(args) => args.first().and_then(Node::as_str),
+                                    _ => entry.value.as_str(),
+                                };
+                                for name in sub_names(text.unwrap_or_default()) {
+                                    if self.resource(name).is_some() {
+                                        found(name);
+                                    }
+                                }
+                                None
+                            }
+                            _ => None,
+                        };
+                        if let Some(id) = named.filter(|id| self.resource(id).is_some()) {
+                            found(id);
+                        }
+                    }
+                    stack.extend(entries.iter().map(|e| &e.value));
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The names `${Name}` and `${Name.Attribute}` of an `Fn::Sub` string refers to (`${!Name}`
+/// is literal text).
+fn sub_names(text: &str) -> impl Iterator<Item = &str> {
+    text.split("${").skip(1).filter_map(|part| {
+        let (inner, _) = part.split_once('}')?;
+        (!inner.starts_with('!')).then(|| inner.split('.').next().unwrap_or(inner).trim())
+    })
 }

@@ -30,6 +30,9 @@ pub struct Resource {
     /// The resource's name label.
     pub id_span: Span,
     pub body: Node<'static>,
+    /// The addresses of the resources it is created after: those it references and those
+    /// its `depends_on` names.
+    pub dependencies: Vec<String>,
     /// Where values reached through variables and locals were written, by the span of the
     /// reference (each resource has its own: a module's `var.cpu` differs per call).
     pub origins: FxHashMap<Span, Origin>,
@@ -107,6 +110,7 @@ pub fn resources(unit: &Unit, sources: &mut Sources, setting: Option<&Setting>) 
                 id: format!("{}{}.{}", instance.prefix, kind.value, name.value),
                 kind: kind.value.clone(),
                 id_span: name.span,
+                dependencies: links(&body),
                 body,
                 origins: std::mem::take(&mut eval.origins),
             });
@@ -776,6 +780,27 @@ fn attribute(steps: &[Step]) -> Option<String> {
         Step::Name(n) => Some(n.to_string()),
         Step::Index(_) => None,
     })
+}
+
+/// The resources an evaluated body links to, each once.
+fn links(body: &Node) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Object(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+            Value::Array(items) => stack.extend(items),
+            Value::Expr(expr) => {
+                if let Expr::Link { id, .. } = &**expr
+                    && !out.contains(id)
+                {
+                    out.push(id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 pub fn unknown(span: Span) -> Node<'static> {

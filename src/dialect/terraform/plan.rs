@@ -36,9 +36,9 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
             version.span,
         ));
     }
-    let mut expressions = FxHashMap::default();
+    let mut configured = FxHashMap::default();
     if let Some(module) = root.get("configuration").and_then(|c| c.get("root_module")) {
-        configuration(module, "", &mut expressions);
+        configuration(module, "", &mut configured);
     }
     let mut data = FxHashMap::default();
     if let Some(module) = root
@@ -48,7 +48,7 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
     {
         data_sources(module, &mut data);
     }
-    let context = Context { expressions, data };
+    let context = Context { configured, data };
     if let Some(changes) = root.get("resource_changes").and_then(Node::as_array) {
         return Ok(changes
             .iter()
@@ -65,8 +65,9 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
 }
 
 struct Context<'n, 's> {
-    /// Each resource's configuration expressions, by address without instance keys.
-    expressions: FxHashMap<String, &'n Node<'s>>,
+    /// Each resource's configuration (its `expressions` and `depends_on`), by address
+    /// without instance keys.
+    configured: FxHashMap<String, &'n Node<'s>>,
     /// Data sources read while planning, by address.
     data: FxHashMap<String, &'n Node<'s>>,
 }
@@ -96,16 +97,63 @@ impl<'n, 's> Context<'n, 's> {
         let body = self.merge(
             after,
             planned.get("after_unknown"),
-            self.expressions.get(&id).copied(),
+            self.expressions(&id),
             &prefix,
         );
         Some(Resource {
+            dependencies: self.dependencies(&id, &prefix),
             id,
             kind: kind.to_string(),
             id_span: address.span,
             body,
             origins: FxHashMap::default(),
         })
+    }
+
+    fn expressions(&self, id: &str) -> Option<&'n Node<'s>> {
+        self.configured.get(id)?.get("expressions")
+    }
+
+    /// The resources the configuration of `id` references or names in `depends_on`, as
+    /// addresses without instance keys.
+    fn dependencies(&self, id: &str, prefix: &str) -> Vec<String> {
+        let Some(configured) = self.configured.get(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |reference: &str| {
+            if let Some((address, _)) = resource_address(&without_keys(reference), prefix)
+                && !out.contains(&address)
+            {
+                out.push(address);
+            }
+        };
+        for named in configured
+            .get("depends_on")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+        {
+            named.as_str().map(&mut add);
+        }
+        let mut stack: Vec<&Node> = configured.get("expressions").into_iter().collect();
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Object(entries) => {
+                    for entry in entries {
+                        match (&*entry.key, entry.value.as_array()) {
+                            ("references", Some(references)) => references
+                                .iter()
+                                .filter_map(Node::as_str)
+                                .for_each(&mut add),
+                            _ => stack.push(&entry.value),
+                        }
+                    }
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// The managed resources of a values representation (`planned_values`, a state's
@@ -135,7 +183,8 @@ impl<'n, 's> Context<'n, 's> {
                 None => String::new(),
             };
             out.push(Resource {
-                body: self.merge(values, None, self.expressions.get(&id).copied(), &prefix),
+                body: self.merge(values, None, self.expressions(&id), &prefix),
+                dependencies: self.dependencies(&id, &prefix),
                 id,
                 kind: kind.to_string(),
                 id_span: address.span,
@@ -268,19 +317,8 @@ impl<'n, 's> Context<'n, 's> {
             return unknown(span);
         };
         let reference = without_keys(first);
-        let parts: Vec<&str> = reference.split('.').collect();
-        let (id, attribute) = match parts.as_slice() {
-            [
-                "var" | "local" | "each" | "count" | "path" | "module" | "self" | "terraform",
-                ..,
-            ] => {
-                return unknown(span);
-            }
-            ["data", kind, name, rest @ ..] => {
-                (format!("{prefix}data.{kind}.{name}"), rest.first())
-            }
-            [kind, name, rest @ ..] => (format!("{prefix}{kind}.{name}"), rest.first()),
-            _ => return unknown(span),
+        let Some((id, attribute)) = resource_address(&reference, prefix) else {
+            return unknown(span);
         };
         if let Some(values) = self.data.get(&id)
             && let Some(attribute) = attribute
@@ -292,13 +330,30 @@ impl<'n, 's> Context<'n, 's> {
             span,
             Value::Expr(Box::new(Expr::Link {
                 id,
-                attribute: attribute.map(|a| a.to_string()),
+                attribute: attribute.map(str::to_string),
             })),
         )
     }
 }
 
-/// Every resource's expressions in the configuration, through module calls.
+/// The resource (or data source) a configuration reference (`aws_lb.main.arn`) names, with
+/// the attribute it reads: `None` for variables, locals, module outputs and the like.
+fn resource_address<'r>(reference: &'r str, prefix: &str) -> Option<(String, Option<&'r str>)> {
+    let parts: Vec<&str> = reference.split('.').collect();
+    match parts.as_slice() {
+        [
+            "var" | "local" | "each" | "count" | "path" | "module" | "self" | "terraform",
+            ..,
+        ] => None,
+        ["data", kind, name, rest @ ..] => {
+            Some((format!("{prefix}data.{kind}.{name}"), rest.first().copied()))
+        }
+        [kind, name, rest @ ..] => Some((format!("{prefix}{kind}.{name}"), rest.first().copied())),
+        _ => None,
+    }
+}
+
+/// Every resource's configuration, through module calls.
 fn configuration<'n, 's>(
     module: &'n Node<'s>,
     prefix: &str,
@@ -309,11 +364,8 @@ fn configuration<'n, 's>(
         .and_then(Node::as_array)
         .unwrap_or_default()
     {
-        if let (Some(address), Some(expressions)) = (
-            resource.get("address").and_then(Node::as_str),
-            resource.get("expressions"),
-        ) {
-            out.insert(format!("{prefix}{address}"), expressions);
+        if let Some(address) = resource.get("address").and_then(Node::as_str) {
+            out.insert(format!("{prefix}{address}"), resource);
         }
     }
     for call in module

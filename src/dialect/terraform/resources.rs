@@ -4,13 +4,14 @@
 //! structure in snake_case, keeping every span, and then read by the shared builder.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use crate::dialect::PartKind;
 use crate::dialect::reader::{Reader, Resolve, Scalar, Spelling, Verbatim};
 use crate::dialect::resources::{Builder, Kind};
-use crate::model::{Model, Val};
+use crate::model::{Dependencies, Model, Val};
 use crate::schema::{self, Violation};
 use crate::source::ParseError;
 use crate::source::embedded::parse_json_in_string;
@@ -33,7 +34,11 @@ pub struct Read {
 pub fn model(resources: &[Resource], text: &str) -> Read {
     let mut read = Read::default();
     let mut builder = Builder::default();
+    let mut dependencies = Dependencies::default();
     for resource in resources {
+        for on in &resource.dependencies {
+            dependencies.add(&resource.id, on.clone());
+        }
         for (kind, argument) in JSON_ARGUMENTS {
             if resource.kind == *kind
                 && let Some(node) = resource.body.get(argument)
@@ -67,6 +72,10 @@ pub fn model(resources: &[Resource], text: &str) -> Read {
     }
     read.model = Model {
         spelling: Spelling::Snake,
+        dependencies: Arc::new(dependencies),
+        // `resourceServiceCreate` retries "does not have an associated load balancer"
+        // (terraform-provider-aws, internal/service/ecs/service.go).
+        retries_unattached_target_group: true,
         ..builder.finish()
     };
     read
@@ -245,6 +254,17 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
             b.single("health_check");
             b.lift("health_check", "port", "health_check_port");
         }),
+        "aws_lb" | "aws_alb" => (Kind::LoadBalancer, |_| {}),
+        "aws_lb_listener" | "aws_alb_listener" => (Kind::Listener, |b| {
+            b.list("default_action");
+            b.rename("default_action", "default_actions");
+            b.each("default_actions", forward_action);
+        }),
+        "aws_lb_listener_rule" | "aws_alb_listener_rule" => (Kind::ListenerRule, |b| {
+            b.list("action");
+            b.rename("action", "actions");
+            b.each("actions", forward_action);
+        }),
         "aws_elb" => (Kind::ClassicLoadBalancer, |b| {
             b.rename("name", "load_balancer_name");
             b.list("listener");
@@ -298,6 +318,20 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         }),
         _ => return None,
     })
+}
+
+/// A listener's or rule's action: the provider's `forward` block with its `target_group`
+/// blocks is the API's `forwardConfig.targetGroups`.
+fn forward_action(action: &mut Body) {
+    action.single("forward");
+    action.rename("forward", "forward_config");
+    action.each_object("forward_config", |forward| {
+        forward.list("target_group");
+        forward.rename("target_group", "target_groups");
+        forward.each("target_groups", |group| {
+            group.rename("arn", "target_group_arn")
+        });
+    });
 }
 
 /// A resource body being reshaped.

@@ -21,4 +21,5 @@ pub mod service_connect;
 pub mod service_registry;
 pub mod service_role;
 pub mod static_host_port_copies;
+pub mod target_group_without_listener;
 pub mod target_type;

@@ -41,4 +41,21 @@ resource "aws_ecs_service" "service" {
     container_name   = "web"
     container_port   = 8080
   }
+
+  depends_on = [aws_lb_listener.listener]
+}
+
+resource "aws_lb" "load_balancer" {
+  subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+}
+
+resource "aws_lb_listener" "listener" {
+  load_balancer_arn = aws_lb.load_balancer.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.target_group.arn
+  }
 }
