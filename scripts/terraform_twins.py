@@ -79,6 +79,7 @@ MODELLED = {
     "aws_ecs_capacity_provider", "aws_autoscaling_group", "aws_launch_configuration", "aws_launch_template",
     "aws_elb", "aws_lb_target_group", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment",
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
+    "aws_ecr_lifecycle_policy",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -495,6 +496,13 @@ class Converter:
                     out[snake(name)] = pascal.pop(name)
         elif kind == "AWS::ECR::Repository":
             out["name"] = pascal.pop("RepositoryName", snake(logical_id))
+            if "ImageTagMutability" in pascal:
+                out["image_tag_mutability"] = pascal.pop("ImageTagMutability")
+            lifecycle = pascal.pop("LifecyclePolicy", None)
+            if lifecycle:
+                tf_type, tf_name = self.addresses[logical_id]
+                repository = Expr(f"{tf_type}.{tf_name}.name", [f"{tf_type}.{tf_name}.name", f"{tf_type}.{tf_name}"], out["name"])
+                extra.append(("aws_ecr_lifecycle_policy", tf_name, {"repository": repository, "policy": lifecycle["LifecyclePolicyText"]}))
         elif kind == "AWS::Logs::LogGroup":
             out["name"] = pascal.pop("LogGroupName", "/" + snake(logical_id))
         elif kind == "AWS::SecretsManager::Secret":

@@ -4,6 +4,7 @@ pub mod adapt;
 pub mod cloudformation;
 pub mod ecs_api;
 pub mod iam;
+pub mod lifecycle;
 pub mod reader;
 pub mod resources;
 pub mod scenario;
@@ -48,6 +49,8 @@ pub enum Document<'n, 's> {
     Template(cloudformation::Template<'n, 's>),
     /// An IAM policy document.
     Policy(&'n Node<'s>),
+    /// An ECR lifecycle policy.
+    LifecyclePolicy(&'n Node<'s>),
     /// A Terraform plan in JSON.
     Plan(&'n Node<'s>),
 }
@@ -65,6 +68,9 @@ pub fn recognise<'n, 's>(root: &'n Node<'s>, text: &'s str) -> Result<Document<'
     }
     if iam::is_policy(root) {
         return Ok(Document::Policy(root));
+    }
+    if lifecycle::is_lifecycle_policy(root) {
+        return Ok(Document::LifecyclePolicy(root));
     }
     ecs_api::recognise(root).map(Document::Api)
 }

@@ -4,7 +4,7 @@
 //! its properties in the ECS API's shape; the reading is written once, here.
 
 use crate::dialect::reader::{Reader, Scalar};
-use crate::dialect::{adapt, iam};
+use crate::dialect::{adapt, iam, lifecycle};
 use crate::model::*;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Node, Value};
@@ -32,6 +32,8 @@ pub enum Kind {
     Repository,
     /// A repository policy set from outside the repository (`repository`, `policyText`).
     RepositoryPolicy,
+    /// A lifecycle policy set from outside the repository (`lifecyclePolicyText`).
+    LifecyclePolicy,
     InstanceProfile,
     LaunchTemplate,
     LaunchConfiguration,
@@ -150,11 +152,22 @@ impl Builder {
                 document: document(r, p, "policyDocument", PolicyKind::Identity),
                 roles: targets(r, p, "roles"),
             }),
-            Kind::Repository => model.repositories.push(Repository {
-                span: p.span,
-                id,
-                policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
-            }),
+            Kind::Repository => {
+                model.lifecycle_policies.extend(
+                    r.get(p, "lifecyclePolicy")
+                        .and_then(|l| r.get(l, "lifecyclePolicyText"))
+                        .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
+                );
+                model.repositories.push(Repository {
+                    span: p.span,
+                    id,
+                    policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
+                })
+            }
+            Kind::LifecyclePolicy => model.lifecycle_policies.extend(
+                r.get(p, "lifecyclePolicyText")
+                    .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
+            ),
             Kind::InstanceProfile => model.instance_profiles.push(InstanceProfile {
                 span: p.span,
                 id,

@@ -2,6 +2,7 @@
 
 pub mod awslogs;
 pub mod ecr;
+pub mod ecr_lifecycle;
 pub mod ecs;
 pub mod escalation;
 pub mod fargate;

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
 use crate::dialect::scenario::{Choice, ScenarioModel};
-use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, recognise};
+use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, lifecycle, recognise};
 use crate::model::Model;
 use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::rules::input::parse_error::ParseError;
@@ -233,6 +233,14 @@ fn lint_text(
                 notes.push("linted as an IAM policy".into());
                 let model = Model {
                     standalone_policies: vec![iam::standalone(root)],
+                    ..Model::default()
+                };
+                run_rules(&model, filter, out);
+            }
+            Document::LifecyclePolicy(root) => {
+                notes.push("linted as an ECR lifecycle policy".into());
+                let model = Model {
+                    lifecycle_policies: vec![lifecycle::standalone(root, text)],
                     ..Model::default()
                 };
                 run_rules(&model, filter, out);

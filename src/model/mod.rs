@@ -7,6 +7,7 @@
 pub mod dependencies;
 pub mod graph;
 pub mod infrastructure;
+pub mod lifecycle;
 pub mod policy;
 pub mod service;
 pub mod spelling;
@@ -15,6 +16,7 @@ pub mod task_definition;
 pub use dependencies::Dependencies;
 pub use graph::*;
 pub use infrastructure::*;
+pub use lifecycle::*;
 pub use policy::*;
 pub use service::*;
 pub use spelling::Spelling;
@@ -135,6 +137,8 @@ pub struct Model {
     pub auto_scaling_groups: Vec<AutoScalingGroup>,
     pub capacity_providers: Vec<CapacityProvider>,
     pub repositories: Vec<Repository>,
+    /// ECR lifecycle policies, of repositories or files of their own.
+    pub lifecycle_policies: Vec<LifecyclePolicy>,
     /// Policy documents that are files of their own.
     pub standalone_policies: Vec<PolicyDocument>,
     /// The order in which the template or configuration creates its resources, shared by

@@ -3,6 +3,7 @@
 //! A rule is declared with [`declare_rule!`]: its doc comment and metadata sit in one place
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
+pub mod ecr;
 pub mod ecs_exec;
 pub mod ecs_inst;
 pub mod ecs_svc;
@@ -184,6 +185,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::static_host_port::StaticHostPort,
     &ecs_td::same_task_and_execution_role::SameTaskAndExecutionRole,
     &elb::classic_dynamic_port::ClassicDynamicPort,
+    &ecr::lifecycle_policy::LifecyclePolicyCheck,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
     &fargate::windows_task_size::WindowsTaskSize,

@@ -39,13 +39,6 @@ pub fn model(resources: &[Resource], text: &str) -> Read {
         for on in &resource.dependencies {
             dependencies.add(&resource.id, on.clone());
         }
-        for (kind, argument) in JSON_ARGUMENTS {
-            if resource.kind == *kind
-                && let Some(node) = resource.body.get(argument)
-            {
-                parse_document(argument, node, text, &mut read);
-            }
-        }
         let Some((kind, reshape)) = shape(&resource.kind) else {
             continue;
         };
@@ -114,32 +107,6 @@ fn container_definitions(body: &mut Body, text: &str, read: &mut Read) {
             PartKind::ContainerDefinitions,
             &entry.value,
         ));
-    }
-}
-
-/// Arguments of resources the model does not hold that are JSON documents: AWS rejects the
-/// resource when they do not parse.
-const JSON_ARGUMENTS: &[(&str, &str)] = &[("aws_ecr_lifecycle_policy", "policy")];
-
-/// A JSON document written as a string (a heredoc, `file()`, a plan's value), parsed with
-/// positions mapped back through its escapes; `None`, with the error recorded, when it does
-/// not parse or is not a string.
-fn parse_document(
-    argument: &str,
-    node: &Node<'static>,
-    text: &str,
-    read: &mut Read,
-) -> Option<Node<'static>> {
-    let written = node.as_str()?;
-    match parse_json_in_string(written, text, node.span) {
-        Ok(parsed) => Some(parsed.to_owned_at(0)),
-        Err(error) => {
-            read.errors.push(ParseError::new(
-                format!("`{argument}` is not valid JSON: {}", error.message),
-                error.span,
-            ));
-            None
-        }
     }
 }
 
@@ -288,6 +255,9 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_iam_role_policy_attachment" => (Kind::PolicyAttachment, |_| {}),
         "aws_iam_instance_profile" => (Kind::InstanceProfile, |b| b.wrap_list("role", "roles")),
         "aws_ecr_repository" => (Kind::Repository, |_| {}),
+        "aws_ecr_lifecycle_policy" => (Kind::LifecyclePolicy, |b| {
+            b.rename("policy", "lifecycle_policy_text");
+        }),
         "aws_ecr_repository_policy" => (Kind::RepositoryPolicy, |b| {
             b.rename("policy", "policy_text");
         }),

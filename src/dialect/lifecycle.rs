@@ -1,0 +1,126 @@
+//! ECR lifecycle policies to the model. The policy is JSON in the ECR API's camelCase in every
+//! input: a string (CloudFormation's `LifecyclePolicyText`, a Terraform heredoc or `file()`)
+//! parsed with positions mapped back through its escapes, an object (Terraform's
+//! `jsonencode`), or a file of its own.
+
+use crate::dialect::reader::{Reader, Resolve, Scalar, Spelling, Verbatim};
+use crate::model::{LifecyclePolicy, LifecycleRule, Val};
+use crate::source::embedded::parse_json_in_string;
+use crate::source::span::{Located, Span};
+use crate::source::tree::{Node, Value};
+
+/// Whether a document is a lifecycle policy as `aws ecr put-lifecycle-policy` takes it: a
+/// `rules` list whose entries have a `rulePriority` or a `selection`.
+pub fn is_lifecycle_policy(root: &Node) -> bool {
+    root.get("rules")
+        .and_then(Node::as_array)
+        .is_some_and(|rules| {
+            rules
+                .iter()
+                .any(|r| r.get("rulePriority").is_some() || r.get("selection").is_some())
+        })
+}
+
+/// A lifecycle policy file.
+pub fn standalone(root: &Node, text: &str) -> LifecyclePolicy {
+    read(&Verbatim, root, text)
+}
+
+/// The policy a property holds, read with the dialect's resolver; `None` when it is only
+/// known at deploy time.
+pub fn embedded(resolve: &dyn Resolve, node: &Node, text: &str) -> Option<LifecyclePolicy> {
+    let node = resolve.structure(node)?;
+    match resolve.scalar(node) {
+        // A written object (Terraform's `jsonencode`), not a function.
+        Val::Invalid(_) if node.as_object().is_some() => Some(read(resolve, node, text)),
+        Val::Known(written) => match &written.value {
+            Scalar::Str(s) => Some(match parse_json_in_string(s, text, node.span) {
+                Ok(inner) => read(&Verbatim, &inner, text),
+                Err(error) => LifecyclePolicy {
+                    span: node.span,
+                    malformed: Some(Located::new(
+                        format!("The lifecycle policy is not valid JSON: {}", error.message),
+                        error.span,
+                    )),
+                    ..LifecyclePolicy::default()
+                },
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
+    let r = Reader {
+        spelling: Spelling::Camel,
+        resolve,
+        text,
+    };
+    let mut policy = LifecyclePolicy {
+        span: root.span,
+        nulls: nulls(root),
+        ..LifecyclePolicy::default()
+    };
+    if r.get(root, "rules").and_then(Node::as_array).is_none() {
+        if !matches!(
+            r.get(root, "rules").map(|n| resolve.scalar(n)),
+            Some(Val::Unknown(_))
+        ) {
+            policy.malformed = Some(Located::new(
+                "The lifecycle policy has no `rules` list".into(),
+                root.span,
+            ));
+        }
+        return policy;
+    }
+    let number = |s: &Scalar| match s {
+        Scalar::Num(n) | Scalar::Str(n) => n.trim().parse::<i64>().ok(),
+        _ => None,
+    };
+    for rule in r.objects(root, "rules") {
+        let selection = r.get(rule, "selection");
+        let action = r.get(rule, "action");
+        let of = |obj: Option<&Node>, camel: &str| obj.and_then(|o| r.string(o, camel));
+        policy.rules.push(LifecycleRule {
+            span: rule.span,
+            priority: r.u32(rule, "rulePriority"),
+            tag_status: of(selection, "tagStatus"),
+            tag_prefix_list: selection.and_then(|s| r.present(s, "tagPrefixList")),
+            tag_pattern_list: selection.and_then(|s| r.present(s, "tagPatternList")),
+            tag_patterns: selection
+                .and_then(|s| r.list(s, "tagPatternList", |v| v.string()))
+                .and_then(|l| l.known().cloned())
+                .map(|l| {
+                    l.value
+                        .into_iter()
+                        .filter_map(|v| v.known().cloned())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            count_type: of(selection, "countType"),
+            count_unit: of(selection, "countUnit"),
+            count_number: selection.and_then(|s| r.parsed(s, "countNumber", number)),
+            action_type: of(action, "type"),
+            target_storage_class: of(action, "targetStorageClass"),
+            selection: selection.is_none().then_some(rule.span),
+        });
+    }
+    policy
+}
+
+/// Every `null` value in the document.
+fn nulls(root: &Node) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Null => out.push(node.span),
+            Value::Object(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    out.sort_unstable_by_key(|s| s.start);
+    out
+}
