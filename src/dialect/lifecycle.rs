@@ -4,6 +4,7 @@
 //! `jsonencode`), or a file of its own.
 
 use crate::dialect::reader::{Reader, Resolve, Scalar, Spelling, Verbatim};
+use crate::facts::ecr_lifecycle::{ACTION_KEYS, POLICY_KEYS, RULE_KEYS, SELECTION_KEYS};
 use crate::model::{LifecyclePolicy, LifecycleRule, Val};
 use crate::source::embedded::parse_json_in_string;
 use crate::source::span::{Located, Span};
@@ -62,6 +63,7 @@ fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
         nulls: nulls(root),
         ..LifecyclePolicy::default()
     };
+    unknown_keys(root, POLICY_KEYS, &mut policy.unknown_keys);
     if r.get(root, "rules").and_then(Node::as_array).is_none() {
         if !matches!(
             r.get(root, "rules").map(|n| resolve.scalar(n)),
@@ -81,6 +83,15 @@ fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
     for rule in r.objects(root, "rules") {
         let selection = r.get(rule, "selection");
         let action = r.get(rule, "action");
+        for (node, known) in [
+            (Some(rule), RULE_KEYS),
+            (selection, SELECTION_KEYS),
+            (action, ACTION_KEYS),
+        ] {
+            if let Some(node) = node {
+                unknown_keys(node, known, &mut policy.unknown_keys);
+            }
+        }
         let of = |obj: Option<&Node>, camel: &str| obj.and_then(|o| r.string(o, camel));
         policy.rules.push(LifecycleRule {
             span: rule.span,
@@ -107,6 +118,19 @@ fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
         });
     }
     policy
+}
+
+/// The members of `node` whose names are not among `known`.
+fn unknown_keys(
+    node: &Node,
+    known: &'static [&'static str],
+    out: &mut Vec<(Located<String>, &'static [&'static str])>,
+) {
+    for entry in node.as_object().unwrap_or_default() {
+        if !known.contains(&entry.key.as_ref()) {
+            out.push((Located::new(entry.key.to_string(), entry.key_span), known));
+        }
+    }
 }
 
 /// Every `null` value in the document.

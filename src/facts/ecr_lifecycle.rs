@@ -24,3 +24,18 @@ pub const STORAGE_CLASSES: &[&str] = &["archive"];
 
 /// Wildcards one `tagPatternList` string may hold.
 pub const MAX_WILDCARDS: usize = 4;
+
+/// The properties of a policy, a rule, its selection and its action (the guide's template,
+/// with the archive storage class's `storageClass` and `targetStorageClass`).
+pub const POLICY_KEYS: &[&str] = &["rules"];
+pub const RULE_KEYS: &[&str] = &["rulePriority", "description", "selection", "action"];
+pub const SELECTION_KEYS: &[&str] = &[
+    "tagStatus",
+    "tagPrefixList",
+    "tagPatternList",
+    "countType",
+    "countUnit",
+    "countNumber",
+    "storageClass",
+];
+pub const ACTION_KEYS: &[&str] = &["type", "targetStorageClass"];

@@ -14,6 +14,8 @@ pub struct LifecyclePolicy {
     pub malformed: Option<Located<String>>,
     /// Where the document writes `null`, which ECR's validation rejects.
     pub nulls: Vec<Span>,
+    /// Properties ECR does not know, each with the names it accepts there.
+    pub unknown_keys: Vec<(Located<String>, &'static [&'static str])>,
 }
 
 #[derive(Debug, Clone, Default)]

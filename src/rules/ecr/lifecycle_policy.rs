@@ -12,7 +12,8 @@ declare_rule! {
     /// ## What it does
     /// Checks ECR lifecycle policies — a repository's `LifecyclePolicyText`, Terraform's
     /// `aws_ecr_lifecycle_policy`, or a policy file for `aws ecr put-lifecycle-policy` — for
-    /// what ECR's validation rejects: text that is not JSON, `null` values, a missing
+    /// what ECR's validation rejects: text that is not JSON, unknown properties, `null`
+    /// values, a missing
     /// `rulePriority`, `selection`, `tagStatus`, `countType`, `countNumber` or `action`,
     /// values outside ECR's lists, two rules with one priority, a `tagStatus: any` rule that
     /// is not evaluated last, more than one rule for untagged images, `tagged` without
@@ -60,6 +61,18 @@ fn check_policy(policy: &LifecyclePolicy, sink: &mut Sink) {
         sink.report(malformed.span, malformed.value.clone())
             .help("Write the policy as `{\"rules\": [...]}` in JSON.");
         return;
+    }
+    for (key, known) in &policy.unknown_keys {
+        let help = match crate::suggest::closest(&key.value, known.iter().copied()) {
+            Some(close) => format!("Did you mean `{close}`?"),
+            None => format!("ECR accepts {} here.", listed(known)),
+        };
+        sink.report(
+            key.span,
+            format!("ECR's lifecycle policies have no property `{}`", key.value),
+        )
+        .primary("unknown property")
+        .help(help);
     }
     for &null in &policy.nulls {
         sink.report(
@@ -257,11 +270,7 @@ fn one_of(sink: &mut Sink, field: &Option<Val<String>>, name: &str, allowed: &[&
     if let Some(v) = known(field)
         && !allowed.contains(&v.value.as_str())
     {
-        let listed = allowed
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let listed = listed(allowed);
         let help = match crate::suggest::closest(&v.value, allowed.iter().copied()) {
             Some(close) => format!("Did you mean `{close}`? ECR accepts {listed}."),
             None => format!("Use one of {listed}."),
@@ -272,4 +281,13 @@ fn one_of(sink: &mut Sink, field: &Option<Val<String>>, name: &str, allowed: &[&
         )
         .help(help);
     }
+}
+
+/// "`a`, `b`, `c`".
+fn listed(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
