@@ -7,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Checks a service on external instances (`launchType: EXTERNAL`, ECS Anywhere) for
     /// what they do not support: load balancers, service discovery (`serviceRegistries`),
-    /// `awsvpc` task definitions and EFS volumes.
+    /// `awsvpc` task definitions, EFS volumes and App Mesh (`proxyConfiguration`).
     ///
     /// ## Why is this bad?
     /// The ECS Anywhere considerations list these as not supported on external instances;
@@ -29,7 +29,7 @@ declare_rule! {
         id: "ECS-SVC-027",
         name: "external-launch-type-unsupported-feature",
         severity: Error,
-        summary: "Service on external instances with a load balancer, service discovery, awsvpc or EFS",
+        summary: "Service on external instances with a load balancer, service discovery, awsvpc, EFS or App Mesh",
         tags: ["correctness"],
         security_severity: None,
         reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html",
@@ -69,6 +69,9 @@ impl Check for ExternalLaunchType {
                 .find_map(|v| v.efs.as_ref())
             {
                 unsupported.push((efs.span, "EFS volumes"));
+            }
+            if let Some(proxy) = td.and_then(|td| td.proxy_configuration.as_ref()) {
+                unsupported.push((proxy.span, "App Mesh proxy configuration"));
             }
             for (span, what) in unsupported {
                 sink.report(

@@ -9,7 +9,8 @@ declare_rule! {
     /// Checks the shape of a service's `loadBalancers` entries: each names a Classic Load
     /// Balancer (`loadBalancerName`) or a target group (`targetGroupArn`), not both and not
     /// neither; at most five target groups; several only with the `ECS` deployment
-    /// controller; and a Classic Load Balancer alone.
+    /// controller; a Classic Load Balancer alone; and no target group (declared in the same
+    /// template) whose target type is `lambda` or `alb`, which cannot register tasks.
     ///
     /// ## Why is this bad?
     /// `CreateService` rejects the service. The `LoadBalancer` API reference says to give the
@@ -71,6 +72,25 @@ impl Check for LoadBalancerEntry {
                         ));
                     }
                     _ => {}
+                }
+                if let Some(group) = model.target_group_of(lb)
+                    && let Some(declared) = known(&group.target_type).filter(|t| {
+                        matches!(t.value.to_ascii_lowercase().as_str(), "lambda" | "alb")
+                    })
+                {
+                    sink.report(
+                        lb.target_group_arn.as_ref().map_or(lb.span, Val::span),
+                        format!(
+                            "{subject} registers its tasks with a target group of target type `{}`, which takes a Lambda function or a load balancer, not tasks",
+                            declared.value
+                        ),
+                    )
+                    .primary("target group for tasks")
+                    .label(declared.span, "target type")
+                    .help(format!(
+                        "Use a target group of {} `ip` (awsvpc tasks) or `instance` (bridge and host tasks).",
+                        model.property("targetType")
+                    ));
                 }
             }
             let groups: Vec<&Val<_>> = service
