@@ -587,6 +587,7 @@ fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
                 "Size": {"Type": "String", "Default": "small", "AllowedValues": ["small", "medium", "large"]},
                 "ImageTag": {"Type": "String", "Default": "1.4.2"},
                 "VpcId": {"Type": "AWS::EC2::VPC::Id"},
+                "ListenerArn": {"Type": "String"},
                 "Subnets": {"Type": "List<AWS::EC2::Subnet::Id>"},
                 "InstanceType": {"Type": "String", "Default": "m6i.large",
                     "AllowedValues": ["t3.medium", "t3.large", "m6i.large", "m6i.xlarge", "c6i.large", "r6i.large"]}
@@ -638,7 +639,11 @@ fn generate_templates(base: &Path, count: usize, yaml: bool) -> PathBuf {
                             "awslogs-group": {"Ref": "LogGroup"}, "awslogs-region": {"Ref": "AWS::Region"},
                             "awslogs-stream-prefix": "sidecar"}}
                     }]}},
-                "Service": {"Type": "AWS::ECS::Service", "Properties": {
+                "ListenerRule": {"Type": "AWS::ElasticLoadBalancingV2::ListenerRule", "Properties": {
+                    "ListenerArn": {"Ref": "ListenerArn"}, "Priority": i + 1,
+                    "Conditions": [{"Field": "path-pattern", "PathPatternConfig": {"Values": [format!("/app-{i}/*")]}}],
+                    "Actions": [{"Type": "forward", "TargetGroupArn": {"Ref": "TargetGroup"}}]}},
+                "Service": {"Type": "AWS::ECS::Service", "DependsOn": "ListenerRule", "Properties": {
                     "ServiceName": format!("app-{i}"),
                     "LaunchType": if fargate { "FARGATE" } else { "EC2" },
                     "TaskDefinition": {"Ref": "TaskDefinition"},
