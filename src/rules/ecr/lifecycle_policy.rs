@@ -13,14 +13,13 @@ declare_rule! {
     /// Checks ECR lifecycle policies — a repository's `LifecyclePolicyText`, Terraform's
     /// `aws_ecr_lifecycle_policy`, or a policy file for `aws ecr put-lifecycle-policy` — for
     /// what ECR's validation rejects: text that is not JSON, unknown properties, `null`
-    /// values, a missing
-    /// `rulePriority`, `selection`, `tagStatus`, `countType`, `countNumber` or `action`,
-    /// values outside ECR's lists, two rules with one priority, a `tagStatus: any` rule that
-    /// is not evaluated last, more than one rule for untagged images, `tagged` without
-    /// exactly one of `tagPrefixList` and `tagPatternList` (and either with `untagged` or
-    /// `any`), `countUnit` with `imageCountMoreThan` or missing with a count of days,
-    /// `countNumber` below 1, more than four `*` in a tag pattern, and a `transition`
-    /// without `targetStorageClass`.
+    /// values, a missing `rulePriority`, `selection`, `tagStatus`, `countType`,
+    /// `countNumber` or `action`, values outside ECR's lists, two rules with one priority, a
+    /// `tagStatus: any` rule that is not evaluated last, more than one rule for untagged
+    /// images, `tagged` without exactly one of `tagPrefixList` and `tagPatternList` (and
+    /// either with `untagged` or `any`), `countUnit` with `imageCountMoreThan` or missing
+    /// with a count of days, `countNumber` below 1, more than four `*` in a tag pattern, and
+    /// a `transition` without `targetStorageClass`.
     ///
     /// ## Why is this bad?
     /// `PutLifecyclePolicy` (and so the stack or the apply) fails with "Invalid parameter at
