@@ -468,6 +468,8 @@ class Converter:
         elif kind == "AWS::IAM::Role":
             if "RoleName" in pascal:
                 out["name"] = pascal.pop("RoleName")
+            if "Path" in pascal:
+                out["path"] = pascal.pop("Path")
             out["assume_role_policy"] = self.jsonencode(pascal.pop("AssumeRolePolicyDocument", {}), "  ")
             if "ManagedPolicyArns" in pascal:
                 out["managed_policy_arns"] = pascal.pop("ManagedPolicyArns")

@@ -303,6 +303,11 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             .collect(),
         enable_execute_command: r.bool(obj, "enableExecuteCommand"),
         role: r.target(obj, "role"),
+        role_by_name: matches!(
+            r.scalar(obj, "role"),
+            Some(Val::Known(Located { value: Scalar::Link { attribute, .. }, .. }))
+                if attribute.as_deref().is_none_or(|a| a == "name" || a == "id")
+        ),
         service_connect: r
             .get(obj, "serviceConnectConfiguration")
             .map(|c| ServiceConnect {

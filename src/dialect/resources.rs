@@ -132,6 +132,7 @@ impl Builder {
                     span: p.span,
                     id,
                     role_name: r.string(p, "roleName"),
+                    path: r.string(p, "path"),
                     trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
                     opaque_policies: documents.len() < inline.len()
                         || matches!(managed, Some(Val::Unknown(_)))

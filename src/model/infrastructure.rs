@@ -80,6 +80,9 @@ pub struct Role {
     pub span: Span,
     pub id: Option<LogicalId>,
     pub role_name: Option<Val<String>>,
+    /// `Path`: `/` unless set; a role with another path is named by its ARN or by path and
+    /// name.
+    pub path: Option<Val<String>>,
     /// `AssumeRolePolicyDocument`: who may assume the role.
     pub trust: Option<PolicyDocument>,
     pub managed_policy_arns: Vec<Val<String>>,

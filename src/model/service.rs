@@ -35,6 +35,9 @@ pub struct Service {
     pub enable_execute_command: Option<Val<bool>>,
     /// The IAM role ECS uses to register the tasks with a Classic Load Balancer.
     pub role: Option<Val<Target>>,
+    /// `role` is a reference that yields the declared role's name (CloudFormation's `Ref`,
+    /// Terraform's `.name` or `.id`), not its ARN.
+    pub role_by_name: bool,
     pub service_connect: Option<ServiceConnect>,
 }
 

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, NetworkMode, known};
+use crate::model::{Model, NetworkMode, Resource, known};
 use crate::rules::Check;
 
 declare_rule! {
@@ -8,7 +8,8 @@ declare_rule! {
     /// Checks a service's `role` (the IAM role ECS uses to register tasks with a load
     /// balancer): it needs `loadBalancers`, and it must be left out when the service needs
     /// the ECS service-linked role — awsvpc tasks, service discovery, the `EXTERNAL`
-    /// deployment controller or several target groups.
+    /// deployment controller or several target groups. A role of the template whose `Path`
+    /// is not `/` is named by its ARN, not by its name.
     ///
     /// ## Why is this bad?
     /// The `CreateService` reference: "If you specify the role parameter, you must also
@@ -17,7 +18,9 @@ declare_rule! {
     /// discovery, an external deployment controller, multiple target groups, …, in which case
     /// you don't specify a role here". ECS rejects the service ("You cannot specify an IAM
     /// role for services that require a service linked role"). The role is a leftover from
-    /// before service-linked roles existed; new services need none.
+    /// before service-linked roles existed; new services need none. "If your specified role
+    /// has a path other than /, then you must either specify the full role ARN (this is
+    /// recommended) or prefix the role name with the path."
     ///
     /// ## Example
     /// ```yaml
@@ -52,6 +55,22 @@ impl Check for ServiceRole {
                 continue;
             };
             let subject = service.subject();
+            if service.role_by_name
+                && let Some(declared) = model.role(&service.role)
+                && let Some(path) = known(&declared.path).filter(|p| p.value != "/")
+            {
+                sink.report(
+                    role.span,
+                    format!(
+                        "{subject} names its service role `{}` by name, but the role's path is `{}`, so ECS cannot find it",
+                        declared.logical_id().unwrap_or_default(),
+                        path.value
+                    ),
+                )
+                .primary("the role's name")
+                .label(path.span, "path")
+                .help("Pass the role's ARN, which includes the path.");
+            }
             let help = format!(
                 "Remove {}: ECS uses its service-linked role, AWSServiceRoleForECS.",
                 model.property("role")
