@@ -93,7 +93,7 @@ BLOCKS = {
     "efs_volume_configuration", "authorization_config", "deployment_configuration",
     "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
     "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
-    "condition", "path_pattern", "fixed_response",
+    "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
 }
 
 # Maps whose keys are data, not property names.
@@ -401,6 +401,9 @@ class Converter:
                 out["name"] = pascal.pop("ClusterName")
             else:
                 out["name"] = snake(logical_id)
+            if "Configuration" in pascal:
+                execute = pascal.pop("Configuration").get("ExecuteCommandConfiguration", {})
+                out["configuration"] = {"execute_command_configuration": snake_keys(execute)}
             providers = {}
             if "CapacityProviders" in pascal:
                 providers["capacity_providers"] = pascal.pop("CapacityProviders")

@@ -73,6 +73,10 @@ impl Builder {
                     p,
                     "defaultCapacityProviderStrategy",
                 ),
+                exec_kms_key: r
+                    .get(p, "configuration")
+                    .and_then(|c| r.get(c, "executeCommandConfiguration"))
+                    .and_then(|e| r.reference(e, "kmsKeyId")),
             }),
             Kind::ClusterCapacityProviders => self.associations.push(Association {
                 cluster: r.target(p, "cluster"),

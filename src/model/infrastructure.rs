@@ -16,6 +16,9 @@ pub struct Cluster {
     pub capacity_providers: Vec<Val<Target>>,
     /// Used by services that set neither a launch type nor a strategy.
     pub default_strategy: Vec<CapacityProviderItem>,
+    /// `configuration.executeCommandConfiguration.kmsKeyId`: the key that encrypts ECS Exec
+    /// sessions, as a pattern (`${Key.Arn}` for a key of the template).
+    pub exec_kms_key: Option<Val<String>>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.

@@ -208,6 +208,10 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         }),
         "aws_ecs_cluster" => (Kind::Cluster, |b| {
             b.rename("name", "cluster_name");
+            b.single("configuration");
+            b.each_object("configuration", |c| {
+                c.single("execute_command_configuration")
+            });
             b.list("default_capacity_provider_strategy");
         }),
         "aws_ecs_cluster_capacity_providers" => (Kind::ClusterCapacityProviders, |b| {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::ECS_EXEC_ACTIONS;
-use crate::model::{Model, known};
+use crate::model::{Model, known, value};
 use crate::rules::Check;
 
 use super::{all_of, task_role};
@@ -11,14 +11,17 @@ declare_rule! {
     /// Checks that a service with ECS Exec enabled (`enableExecuteCommand: true`) runs a
     /// task definition with a task role, and — when the role is declared in the same
     /// template or module — that its policies allow the four `ssmmessages` actions the SSM
-    /// agent in the task needs.
+    /// agent in the task needs, and `kms:Decrypt` on the key when the service's cluster
+    /// encrypts ECS Exec sessions with one (`executeCommandConfiguration.kmsKeyId`).
     ///
     /// ## Why is this bad?
     /// ECS Exec opens its channels with the task role's credentials ("the task IAM role
     /// needs `ssmmessages:CreateControlChannel`, `CreateDataChannel`, `OpenControlChannel`
     /// and `OpenDataChannel`"). Without them the service deploys, but every
     /// `aws ecs execute-command` fails with `TargetNotConnectedException` — the most
-    /// reported ECS Exec problem. Only what the policies certainly deny is reported.
+    /// reported ECS Exec problem. With a cluster KMS key, "the task IAM role must have the
+    /// `kms:Decrypt` permission" for that key too. Only what the policies certainly deny is
+    /// reported.
     ///
     /// ## Example
     /// ```json
@@ -70,8 +73,16 @@ impl Check for EcsExecTaskRole {
             let Some(role) = task_role(model, td) else {
                 continue;
             };
-            let needs: Vec<(&str, Option<&str>)> =
+            let mut needs: Vec<(&str, Option<&str>)> =
                 ECS_EXEC_ACTIONS.iter().map(|a| (*a, None)).collect();
+            // A key of the template has an ARN only known at deploy time: any resource.
+            let key = model
+                .cluster_of(service)
+                .and_then(|c| value(&c.exec_kms_key))
+                .map(|key| key.starts_with("arn:").then_some(key.as_str()));
+            if let Some(arn) = key {
+                needs.push(("kms:Decrypt", arn));
+            }
             let denied = role.denied(&needs);
             if denied.is_empty() {
                 continue;
@@ -81,7 +92,11 @@ impl Check for EcsExecTaskRole {
                 enabled.span,
                 "open ECS Exec sessions",
                 &all_of(&denied),
-                "Allow the `ssmmessages` actions on `*` in the task role.",
+                if key.is_some() {
+                    "Allow the `ssmmessages` actions on `*`, and `kms:Decrypt` on the cluster's ECS Exec key, in the task role."
+                } else {
+                    "Allow the `ssmmessages` actions on `*` in the task role."
+                },
             );
         }
     }
