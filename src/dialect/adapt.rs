@@ -48,6 +48,9 @@ pub fn task_definition(r: &Reader, obj: &Node) -> TaskDefinition {
                 name: r.string(v, "name"),
                 host_source_path: r.get(v, "host").and_then(|h| r.string(h, "sourcePath")),
                 docker_volume_configuration: r.present(v, "dockerVolumeConfiguration"),
+                docker_volume_driver: r
+                    .get(v, "dockerVolumeConfiguration")
+                    .and_then(|d| r.string(d, "driver")),
                 efs: efs_volume(r, v),
                 fsx_windows_file_server_volume_configuration: r
                     .present(v, "fsxWindowsFileServerVolumeConfiguration"),

@@ -402,6 +402,8 @@ pub struct Volume {
     pub host_source_path: Option<Val<String>>,
     /// Where each kind of volume configuration is declared.
     pub docker_volume_configuration: Option<Span>,
+    /// `dockerVolumeConfiguration.driver` (Docker's `local` when omitted).
+    pub docker_volume_driver: Option<Val<String>>,
     pub efs: Option<EfsVolume>,
     pub fsx_windows_file_server_volume_configuration: Option<Span>,
 }

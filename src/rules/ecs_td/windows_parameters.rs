@@ -9,7 +9,8 @@ declare_rule! {
     /// Finds parameters a Windows task definition (`runtimePlatform.operatingSystemFamily`
     /// `WINDOWS_*`) cannot use: the Linux-only container parameters (`linuxParameters`,
     /// `privileged`, `user`, `readonlyRootFilesystem`, `links`, the DNS and host parameters,
-    /// `disableNetworking`), `pidMode`, `ipcMode` and `proxyConfiguration`; on Fargate also
+    /// `disableNetworking`), `pidMode`, `ipcMode`, `proxyConfiguration` and Docker volume
+    /// drivers other than `local`; on Fargate also
     /// the ARM64 architecture, EFS volumes and `systemControls`. (`ulimits`, environment
     /// files and FireLens have their own rules; what Fargate rejects on any OS is
     /// FARGATE-005's.)
@@ -112,6 +113,24 @@ impl Check for WindowsParameters {
             for (name, fargate_reports, find) in TASK.iter().chain(fargate_tasks) {
                 if let Some(span) = find(td).filter(|_| !(fargate && *fargate_reports)) {
                     report(sink, span, spelled(name, |n| model.property(n)));
+                }
+            }
+            // EC2 Windows takes Docker volumes with the `local` driver only (the same guide);
+            // Fargate takes none, which FARGATE-005 reports.
+            for driver in td
+                .volumes
+                .iter()
+                .filter_map(|v| known(&v.docker_volume_driver))
+            {
+                if !fargate && driver.value != "local" {
+                    report(
+                        sink,
+                        driver.span,
+                        format!(
+                            "Docker volume drivers other than `local` (`{}`)",
+                            driver.value
+                        ),
+                    );
                 }
             }
             for (index, container) in td.containers.iter().enumerate() {
