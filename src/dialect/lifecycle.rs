@@ -114,7 +114,7 @@ fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
             count_number: selection.and_then(|s| r.parsed(s, "countNumber", number)),
             action_type: of(action, "type"),
             target_storage_class: of(action, "targetStorageClass"),
-            selection: selection.is_none().then_some(rule.span),
+            has_selection: selection.is_some(),
         });
     }
     policy
@@ -133,18 +133,13 @@ fn unknown_keys(
     }
 }
 
-/// Every `null` value in the document.
+/// Every `null` value in the document, in order.
 fn nulls(root: &Node) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        match &node.value {
-            Value::Null => out.push(node.span),
-            Value::Object(entries) => stack.extend(entries.iter().map(|e| &e.value)),
-            Value::Array(items) => stack.extend(items),
-            _ => {}
-        }
-    }
+    let mut out: Vec<Span> = root
+        .descendants()
+        .filter(|node| node.value == Value::Null)
+        .map(|node| node.span)
+        .collect();
     out.sort_unstable_by_key(|s| s.start);
     out
 }

@@ -13,14 +13,19 @@ pub struct Dependencies {
 }
 
 impl Dependencies {
-    /// Records that `resource` is created after `on`.
-    pub fn add(&mut self, resource: &str, on: String) {
-        if on == resource {
-            return;
+    /// Records that `resource` is created after each of `on` (repeats and itself ignored).
+    pub fn add(&mut self, resource: &str, on: impl IntoIterator<Item = String>) {
+        let mut list: Vec<String> = Vec::new();
+        for on in on {
+            if on != resource && !list.contains(&on) {
+                list.push(on);
+            }
         }
-        let list = self.direct.entry(resource.to_string()).or_default();
-        if !list.contains(&on) {
-            list.push(on);
+        if !list.is_empty() {
+            self.direct
+                .entry(resource.to_string())
+                .or_default()
+                .extend(list);
         }
     }
 
@@ -50,10 +55,9 @@ mod tests {
     #[test]
     fn follows_through_other_resources_and_survives_cycles() {
         let mut deps = Dependencies::default();
-        deps.add("Service", "Rule".into());
-        deps.add("Rule", "Listener".into());
-        deps.add("Listener", "Rule".into());
-        deps.add("Listener", "Listener".into());
+        deps.add("Service", ["Rule".into()]);
+        deps.add("Rule", ["Listener".into(), "Listener".into()]);
+        deps.add("Listener", ["Rule".into(), "Listener".into()]);
         assert!(deps.follows("Service", |id| id == "Listener"));
         assert!(!deps.follows("Listener", |id| id == "Service"));
         assert!(!deps.follows("Unknown", |_| true));

@@ -34,6 +34,6 @@ pub struct LifecycleRule {
     /// `action.type`: `expire`, or `transition` to archive.
     pub action_type: Option<Val<String>>,
     pub target_storage_class: Option<Val<String>>,
-    /// Where the rule or its selection lacks a required property: the rule's span.
-    pub selection: Option<Span>,
+    /// The rule has a `selection` object (the fields above all come from it).
+    pub has_selection: bool,
 }

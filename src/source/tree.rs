@@ -103,6 +103,21 @@ impl<'s> Node<'s> {
         Node { span, value }
     }
 
+    /// This node and every node inside its objects and arrays (not inside expressions), each
+    /// once, without recursion.
+    pub fn descendants(&self) -> impl Iterator<Item = &Node<'s>> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            match &node.value {
+                Value::Object(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+            Some(node)
+        })
+    }
+
     pub fn as_object(&self) -> Option<&[Entry<'s>]> {
         match &self.value {
             Value::Object(entries) => Some(entries),

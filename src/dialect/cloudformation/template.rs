@@ -146,55 +146,46 @@ impl<'n, 's> Template<'n, 's> {
     pub fn dependencies(&self) -> Dependencies {
         let mut dependencies = Dependencies::default();
         for resource in &self.resources {
-            for on in &resource.depends_on {
-                dependencies.add(resource.id, on.to_string());
-            }
-            if let Some(properties) = resource.properties {
-                self.references(properties, &mut |on| {
-                    dependencies.add(resource.id, on.to_string())
-                });
-            }
+            let referenced = resource
+                .properties
+                .into_iter()
+                .flat_map(Node::descendants)
+                .flat_map(|node| self.references(node));
+            dependencies.add(
+                resource.id,
+                resource
+                    .depends_on
+                    .iter()
+                    .copied()
+                    .chain(referenced)
+                    .map(str::to_string),
+            );
         }
         dependencies
     }
 
-    /// Calls `found` with each resource of the template that `node` references.
-    fn references(&self, node: &Node, found: &mut impl FnMut(&str)) {
-        let mut stack = vec![node];
-        while let Some(node) = stack.pop() {
-            match &node.value {
-                Value::Object(entries) => {
-                    if let [entry] = entries.as_slice() {
-                        let named = match (entry.key.as_ref(), &entry.value.value) {
-                            ("Ref", Value::String(id)) => Some(id.as_ref()),
-                            ("Fn::GetAtt", Value::String(path)) => path.split('.').next(),
-                            ("Fn::GetAtt", Value::Array(args)) => {
-                                args.first().and_then(Node::as_str)
-                            }
-                            ("Fn::Sub", _) => {
-                                let text = match &entry.value.value {
-                                    Value::Array(args) => args.first().and_then(Node::as_str),
-                                    _ => entry.value.as_str(),
-                                };
-                                for name in sub_names(text.unwrap_or_default()) {
-                                    if self.resource(name).is_some() {
-                                        found(name);
-                                    }
-                                }
-                                None
-                            }
-                            _ => None,
-                        };
-                        if let Some(id) = named.filter(|id| self.resource(id).is_some()) {
-                            found(id);
-                        }
-                    }
-                    stack.extend(entries.iter().map(|e| &e.value));
-                }
-                Value::Array(items) => stack.extend(items),
-                _ => {}
+    /// The resources of the template that `node` itself (`Ref`, `Fn::GetAtt`, `Fn::Sub`)
+    /// names.
+    fn references<'a>(&self, node: &'a Node) -> Vec<&'a str> {
+        let Some([entry]) = node.as_object() else {
+            return Vec::new();
+        };
+        let named: Vec<&str> = match (entry.key.as_ref(), &entry.value.value) {
+            ("Ref", Value::String(id)) => vec![id.as_ref()],
+            ("Fn::GetAtt", Value::String(path)) => path.split('.').next().into_iter().collect(),
+            ("Fn::GetAtt", Value::Array(args)) => {
+                args.first().and_then(Node::as_str).into_iter().collect()
             }
-        }
+            ("Fn::Sub", Value::Array(args)) => {
+                sub_names(args.first().and_then(Node::as_str).unwrap_or_default()).collect()
+            }
+            ("Fn::Sub", Value::String(text)) => sub_names(text).collect(),
+            _ => Vec::new(),
+        };
+        named
+            .into_iter()
+            .filter(|id| self.resource(id).is_some())
+            .collect()
     }
 }
 

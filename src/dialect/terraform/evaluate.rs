@@ -782,25 +782,17 @@ fn attribute(steps: &[Step]) -> Option<String> {
     })
 }
 
-/// The resources an evaluated body links to, each once.
+/// The resources an evaluated body links to.
 fn links(body: &Node) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut stack = vec![body];
-    while let Some(node) = stack.pop() {
-        match &node.value {
-            Value::Object(entries) => stack.extend(entries.iter().map(|e| &e.value)),
-            Value::Array(items) => stack.extend(items),
-            Value::Expr(expr) => {
-                if let Expr::Link { id, .. } = &**expr
-                    && !out.contains(id)
-                {
-                    out.push(id.clone());
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    body.descendants()
+        .filter_map(|node| match &node.value {
+            Value::Expr(expr) => match &**expr {
+                Expr::Link { id, .. } => Some(id.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 pub fn unknown(span: Span) -> Node<'static> {

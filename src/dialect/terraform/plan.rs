@@ -120,40 +120,20 @@ impl<'n, 's> Context<'n, 's> {
         let Some(configured) = self.configured.get(id) else {
             return Vec::new();
         };
-        let mut out: Vec<String> = Vec::new();
-        let mut add = |reference: &str| {
-            if let Some((address, _)) = resource_address(&without_keys(reference), prefix)
-                && !out.contains(&address)
-            {
-                out.push(address);
-            }
-        };
-        for named in configured
-            .get("depends_on")
-            .and_then(Node::as_array)
-            .unwrap_or_default()
-        {
-            named.as_str().map(&mut add);
-        }
-        let mut stack: Vec<&Node> = configured.get("expressions").into_iter().collect();
-        while let Some(node) = stack.pop() {
-            match &node.value {
-                Value::Object(entries) => {
-                    for entry in entries {
-                        match (&*entry.key, entry.value.as_array()) {
-                            ("references", Some(references)) => references
-                                .iter()
-                                .filter_map(Node::as_str)
-                                .for_each(&mut add),
-                            _ => stack.push(&entry.value),
-                        }
-                    }
-                }
-                Value::Array(items) => stack.extend(items),
-                _ => {}
-            }
-        }
-        out
+        let named = configured.get("depends_on").into_iter();
+        let referenced = configured
+            .get("expressions")
+            .into_iter()
+            .flat_map(Node::descendants)
+            .filter_map(|node| node.get("references"));
+        named
+            .chain(referenced)
+            .flat_map(|list| list.as_array().unwrap_or_default())
+            .filter_map(Node::as_str)
+            .filter_map(|reference| {
+                resource_address(&without_keys(reference), prefix).map(|(address, _)| address)
+            })
+            .collect()
     }
 
     /// The managed resources of a values representation (`planned_values`, a state's

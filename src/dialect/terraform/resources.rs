@@ -36,9 +36,7 @@ pub fn model(resources: &[Resource], text: &str) -> Read {
     let mut builder = Builder::default();
     let mut dependencies = Dependencies::default();
     for resource in resources {
-        for on in &resource.dependencies {
-            dependencies.add(&resource.id, on.clone());
-        }
+        dependencies.add(&resource.id, resource.dependencies.iter().cloned());
         let Some((kind, reshape)) = shape(&resource.kind) else {
             continue;
         };

@@ -142,8 +142,8 @@ fn check_policy(policy: &LifecyclePolicy, sink: &mut Sink) {
 }
 
 fn check_rule(rule: &LifecycleRule, sink: &mut Sink) {
-    if let Some(span) = rule.selection {
-        sink.report(span, "This lifecycle rule has no `selection`")
+    if !rule.has_selection {
+        sink.report(rule.span, "This lifecycle rule has no `selection`")
             .help("Add a `selection` with `tagStatus`, `countType` and `countNumber`.");
         return;
     }

@@ -1,4 +1,4 @@
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::declare_rule;
 use crate::diagnostic::{Severity, Sink};
@@ -65,9 +65,12 @@ impl Check for TargetGroupWithoutListener {
             return;
         }
         // A listener whose actions are not known may forward to any target group.
-        if model.listeners.iter().any(|l| l.actions_unknown) {
-            return;
-        }
+        let any_may_forward = model.listeners.iter().any(|l| l.actions_unknown);
+        let load_balancers: FxHashSet<&str> = model
+            .load_balancers
+            .iter()
+            .filter_map(|lb| lb.logical_id())
+            .collect();
         let mut forwarding: FxHashMap<&str, Vec<&Listener>> = FxHashMap::default();
         for listener in &model.listeners {
             for target in &listener.forwards_to {
@@ -85,7 +88,7 @@ impl Check for TargetGroupWithoutListener {
                 };
                 let group_id = group.logical_id().unwrap_or_default();
                 let Some(listeners) = forwarding.get(group_id) else {
-                    if model.retries_unattached_target_group {
+                    if model.retries_unattached_target_group || any_may_forward {
                         continue;
                     }
                     sink.report(
@@ -111,7 +114,12 @@ impl Check for TargetGroupWithoutListener {
                 // Retries outlast a listener of an existing load balancer, not the minutes a
                 // new load balancer takes to create.
                 if model.retries_unattached_target_group
-                    && !listeners.iter().any(|l| waits_for_load_balancer(model, l))
+                    && !listeners.iter().any(|l| {
+                        let id = l.logical_id().unwrap_or_default();
+                        model
+                            .dependencies
+                            .follows(id, |on| load_balancers.contains(on))
+                    })
                 {
                     continue;
                 }
@@ -135,15 +143,4 @@ impl Check for TargetGroupWithoutListener {
             }
         }
     }
-}
-
-/// Whether `listener` is created only after a load balancer of the same input.
-fn waits_for_load_balancer(model: &Model, listener: &Listener) -> bool {
-    let id = listener.logical_id().unwrap_or_default();
-    model.dependencies.follows(id, |on| {
-        model
-            .load_balancers
-            .iter()
-            .any(|lb| lb.logical_id() == Some(on))
-    })
 }
