@@ -51,6 +51,7 @@ TYPES = {
     "AWS::IAM::ManagedPolicy": ("aws_iam_policy", "arn"),
     "AWS::IAM::InstanceProfile": ("aws_iam_instance_profile", "name"),
     "AWS::ECR::Repository": ("aws_ecr_repository", "name"),
+    "AWS::EFS::FileSystem": ("aws_efs_file_system", "id"),
     "AWS::Logs::LogGroup": ("aws_cloudwatch_log_group", "name"),
     "AWS::SQS::Queue": ("aws_sqs_queue", "url"),
     "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn"),
@@ -79,7 +80,7 @@ MODELLED = {
     "aws_ecs_capacity_provider", "aws_autoscaling_group", "aws_launch_configuration", "aws_launch_template",
     "aws_elb", "aws_lb_target_group", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment",
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
-    "aws_ecr_lifecycle_policy",
+    "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -508,6 +509,14 @@ class Converter:
                 tf_type, tf_name = self.addresses[logical_id]
                 repository = Expr(f"{tf_type}.{tf_name}.name", [f"{tf_type}.{tf_name}.name", f"{tf_type}.{tf_name}"], out["name"])
                 extra.append(("aws_ecr_lifecycle_policy", tf_name, {"repository": repository, "policy": lifecycle["LifecyclePolicyText"]}))
+        elif kind == "AWS::EFS::FileSystem":
+            if "Encrypted" in pascal:
+                out["encrypted"] = pascal.pop("Encrypted")
+            policy = pascal.pop("FileSystemPolicy", None)
+            if policy:
+                tf_type, tf_name = self.addresses[logical_id]
+                file_system = Expr(f"{tf_type}.{tf_name}.id", [f"{tf_type}.{tf_name}.id", f"{tf_type}.{tf_name}"], UNKNOWN)
+                extra.append(("aws_efs_file_system_policy", tf_name, {"file_system_id": file_system, "policy": self.jsonencode(policy, "  ")}))
         elif kind == "AWS::Logs::LogGroup":
             out["name"] = pascal.pop("LogGroupName", "/" + snake(logical_id))
         elif kind == "AWS::SecretsManager::Secret":

@@ -114,9 +114,14 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
                 condition: r.string(d, "condition"),
             })
             .collect(),
-        mount_volumes: r
+        mount_points: r
             .objects(obj, "mountPoints")
-            .filter_map(|m| r.string(m, "sourceVolume"))
+            .filter_map(|m| {
+                Some(MountPoint {
+                    source_volume: r.string(m, "sourceVolume")?,
+                    read_only: r.bool(m, "readOnly"),
+                })
+            })
             .collect(),
         volumes_from: r
             .objects(obj, "volumesFrom")
@@ -225,6 +230,7 @@ fn efs_volume(r: &Reader, volume: &Node) -> Option<EfsVolume> {
         span: r
             .present(volume, "efsVolumeConfiguration")
             .unwrap_or(node.span),
+        file_system: r.target(node, "fileSystemId"),
         transit_encryption: r.string(node, "transitEncryption"),
         root_directory: r.string(node, "rootDirectory"),
         access_point_id: authorization.and_then(|a| r.reference(a, "accessPointId")),

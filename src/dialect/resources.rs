@@ -34,6 +34,9 @@ pub enum Kind {
     RepositoryPolicy,
     /// A lifecycle policy set from outside the repository (`lifecyclePolicyText`).
     LifecyclePolicy,
+    FileSystem,
+    /// A file system policy set from outside the file system (`fileSystemId`, `policy`).
+    FileSystemPolicy,
     InstanceProfile,
     LaunchTemplate,
     LaunchConfiguration,
@@ -46,7 +49,72 @@ pub struct Builder {
     model: Model,
     associations: Vec<Association>,
     attachments: Vec<Attachment>,
-    repository_policies: Vec<(Val<Target>, Option<PolicyDocument>, Located<String>)>,
+    resource_policies: Vec<ResourcePolicy>,
+}
+
+/// A resource policy set by a resource of its own (`AWS::ECR::RepositoryPolicy`-like,
+/// Terraform's `aws_ecr_repository_policy` and `aws_efs_file_system_policy`), merged into the
+/// resource it names once every resource is read.
+struct ResourcePolicy {
+    on: Kind,
+    resource: Val<Target>,
+    policy: Option<PolicyDocument>,
+    /// The policy resource's own id: where a resource declared elsewhere is pointed at.
+    id: Located<String>,
+}
+
+/// A resource whose policy can be set from outside it.
+trait PolicyHolder: Sized {
+    fn id(&self) -> &Option<LogicalId>;
+    fn policy(&mut self) -> &mut Option<PolicyDocument>;
+    /// The resource, declared elsewhere, that a policy resource with `id` names.
+    fn elsewhere(id: Located<String>) -> Self;
+}
+
+impl PolicyHolder for Repository {
+    fn id(&self) -> &Option<LogicalId> {
+        &self.id
+    }
+    fn policy(&mut self) -> &mut Option<PolicyDocument> {
+        &mut self.policy
+    }
+    fn elsewhere(id: Located<String>) -> Self {
+        Repository {
+            span: id.span,
+            id: Some(id),
+            policy: None,
+        }
+    }
+}
+
+impl PolicyHolder for FileSystem {
+    fn id(&self) -> &Option<LogicalId> {
+        &self.id
+    }
+    fn policy(&mut self) -> &mut Option<PolicyDocument> {
+        &mut self.policy
+    }
+    fn elsewhere(id: Located<String>) -> Self {
+        FileSystem {
+            span: id.span,
+            id: Some(id),
+            policy: None,
+        }
+    }
+}
+
+/// Sets `set.policy` on the resource of `holders` it names, or on a new one standing for a
+/// resource declared elsewhere (whose policy rules still check).
+fn merge_policy<T: PolicyHolder>(holders: &mut Vec<T>, set: ResourcePolicy) {
+    let target = set.resource.value();
+    let index = match holders.iter().position(|h| names(target, h.id(), None)) {
+        Some(index) => index,
+        None => {
+            holders.push(T::elsewhere(set.id));
+            holders.len() - 1
+        }
+    };
+    *holders[index].policy() = set.policy;
 }
 
 impl Builder {
@@ -210,12 +278,24 @@ impl Builder {
                 role: r.target(p, "role"),
                 policy_arn: r.target(p, "policyArn"),
             }),
-            Kind::RepositoryPolicy => {
-                if let Some(repository) = r.target(p, "repository") {
-                    let policy = document(r, p, "policyText", PolicyKind::Resource);
-                    if let Some(id) = id {
-                        self.repository_policies.push((repository, policy, id));
-                    }
+            Kind::FileSystem => model.file_systems.push(FileSystem {
+                span: p.span,
+                id,
+                policy: document(r, p, "fileSystemPolicy", PolicyKind::Resource),
+            }),
+            Kind::RepositoryPolicy | Kind::FileSystemPolicy => {
+                let (on, resource, text) = if kind == Kind::RepositoryPolicy {
+                    (Kind::Repository, "repository", "policyText")
+                } else {
+                    (Kind::FileSystem, "fileSystemId", "policy")
+                };
+                if let (Some(resource), Some(id)) = (r.target(p, resource), id) {
+                    self.resource_policies.push(ResourcePolicy {
+                        on,
+                        resource,
+                        policy: document(r, p, text, PolicyKind::Resource),
+                        id,
+                    });
                 }
             }
         }
@@ -229,20 +309,11 @@ impl Builder {
         for attachment in std::mem::take(&mut self.attachments) {
             self.attach(attachment);
         }
-        for (repository, policy, id) in std::mem::take(&mut self.repository_policies) {
-            let target = repository.value().cloned();
-            let existing = self
-                .model
-                .repositories
-                .iter_mut()
-                .find(|r| names(target.as_ref(), &r.id, None));
-            match existing {
-                Some(existing) => existing.policy = policy,
-                None => self.model.repositories.push(Repository {
-                    span: id.span,
-                    id: Some(id),
-                    policy,
-                }),
+        for set in std::mem::take(&mut self.resource_policies) {
+            if set.on == Kind::Repository {
+                merge_policy(&mut self.model.repositories, set);
+            } else {
+                merge_policy(&mut self.model.file_systems, set);
             }
         }
         self.model

@@ -46,6 +46,7 @@ declared!(
     AutoScalingGroup,
     CapacityProvider,
     Repository,
+    FileSystem,
 );
 
 /// The resource among `items` that `reference` links to.
@@ -135,6 +136,11 @@ impl Model {
         linked(&self.classic_load_balancers, lb.load_balancer_name.as_ref())
     }
 
+    /// The file system an EFS volume mounts, when it is declared here.
+    pub fn file_system(&self, volume: &EfsVolume) -> Option<&FileSystem> {
+        linked(&self.file_systems, volume.file_system.as_ref())
+    }
+
     /// The role a task's `executionRoleArn` or `taskRoleArn` names, when it is declared here.
     pub fn role(&self, field: &Option<Val<Target>>) -> Option<&Role> {
         linked(&self.roles, field.as_ref())
@@ -153,7 +159,7 @@ impl Model {
     }
 
     /// Every policy document in the model: standalone ones, role trust and inline policies,
-    /// policy resources and repository policies.
+    /// policy resources, repository and file system policies.
     pub fn policy_documents(&self) -> impl Iterator<Item = &PolicyDocument> {
         let roles = self
             .roles
@@ -164,6 +170,7 @@ impl Model {
             .chain(roles)
             .chain(self.policies.iter().filter_map(|p| p.document.as_ref()))
             .chain(self.repositories.iter().filter_map(|r| r.policy.as_ref()))
+            .chain(self.file_systems.iter().filter_map(|f| f.policy.as_ref()))
     }
 
     /// The policies in force for `role`: its inline policies, the `AWS::IAM::Policy` and

@@ -115,6 +115,16 @@ pub struct Repository {
     pub policy: Option<PolicyDocument>,
 }
 
+/// `AWS::EFS::FileSystem`, for its file system policy.
+#[derive(Debug, Clone, Default)]
+pub struct FileSystem {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    /// `FileSystemPolicy`. Without one, EFS applies its default policy: any client that can
+    /// reach a mount target has full access.
+    pub policy: Option<PolicyDocument>,
+}
+
 /// `AWS::IAM::InstanceProfile`.
 #[derive(Debug, Clone, Default)]
 pub struct InstanceProfile {

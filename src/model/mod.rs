@@ -137,6 +137,7 @@ pub struct Model {
     pub auto_scaling_groups: Vec<AutoScalingGroup>,
     pub capacity_providers: Vec<CapacityProvider>,
     pub repositories: Vec<Repository>,
+    pub file_systems: Vec<FileSystem>,
     /// ECR lifecycle policies, of repositories or files of their own.
     pub lifecycle_policies: Vec<LifecyclePolicy>,
     /// Policy documents that are files of their own.

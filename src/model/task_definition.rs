@@ -248,8 +248,8 @@ pub struct ContainerDefinition {
     pub resource_requirements: Vec<Val<String>>,
     /// `dependsOn`: the containers this one waits for, and for what.
     pub depends_on: Vec<Dependency>,
-    /// Each `mountPoints[].sourceVolume`.
-    pub mount_volumes: Vec<Val<String>>,
+    /// `mountPoints`, each with a `sourceVolume`.
+    pub mount_points: Vec<MountPoint>,
     /// Each `volumesFrom[].sourceContainer`.
     pub volumes_from: Vec<Val<String>>,
     /// `firelensConfiguration`: this container is the task's log router.
@@ -408,11 +408,32 @@ pub struct Volume {
     pub fsx_windows_file_server_volume_configuration: Option<Span>,
 }
 
+/// A container's `mountPoints` entry.
+#[derive(Debug, Clone)]
+pub struct MountPoint {
+    pub source_volume: Val<String>,
+    /// `readOnly` (`false` when omitted).
+    pub read_only: Option<Val<bool>>,
+}
+
+impl MountPoint {
+    /// Whether the container may write to the volume: not when `readOnly` is `true`, nor
+    /// when it is unknown (`None`).
+    pub fn writable(&self) -> Option<bool> {
+        match &self.read_only {
+            None => Some(true),
+            Some(read_only) => read_only.value().map(|r| !r),
+        }
+    }
+}
+
 /// An `efsVolumeConfiguration`.
 #[derive(Debug, Clone, Default)]
 pub struct EfsVolume {
     /// The property's name.
     pub span: Span,
+    /// `fileSystemId`: a file system of the template, or its id written out.
+    pub file_system: Option<Val<Target>>,
     /// `ENABLED` or `DISABLED` (the default).
     pub transit_encryption: Option<Val<String>>,
     pub root_directory: Option<Val<String>>,

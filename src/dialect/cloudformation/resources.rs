@@ -56,6 +56,7 @@ fn kind(resource_type: &str) -> Option<Kind> {
         "AWS::IAM::Role" => Kind::Role,
         "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => Kind::Policy,
         "AWS::ECR::Repository" => Kind::Repository,
+        "AWS::EFS::FileSystem" => Kind::FileSystem,
         "AWS::IAM::InstanceProfile" => Kind::InstanceProfile,
         "AWS::EC2::LaunchTemplate" => Kind::LaunchTemplate,
         "AWS::AutoScaling::LaunchConfiguration" => Kind::LaunchConfiguration,

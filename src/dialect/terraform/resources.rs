@@ -260,6 +260,8 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_ecr_lifecycle_policy" => (Kind::LifecyclePolicy, |b| {
             b.rename("policy", "lifecycle_policy_text");
         }),
+        "aws_efs_file_system" => (Kind::FileSystem, |_| {}),
+        "aws_efs_file_system_policy" => (Kind::FileSystemPolicy, |_| {}),
         "aws_ecr_repository_policy" => (Kind::RepositoryPolicy, |b| {
             b.rename("policy", "policy_text");
         }),

@@ -16,7 +16,7 @@ pub mod execution_role_s3;
 pub mod execution_role_secrets;
 pub mod role_trust;
 
-use crate::diagnostic::Sink;
+use crate::diagnostic::{Diagnostic, Sink};
 use crate::iam::{Access, Policies, allows};
 use crate::model::{Model, Resource, Role, Target, TaskDefinition, Val};
 use crate::source::span::Span;
@@ -86,7 +86,14 @@ impl TaskRole<'_> {
 
     /// Reports that the role's policies do not allow `missing` (a list of actions) for
     /// `purpose`, at `span`.
-    fn report(&self, sink: &mut Sink, span: Span, purpose: &str, missing: &str, help: &str) {
+    fn report<'s>(
+        &self,
+        sink: &'s mut Sink,
+        span: Span,
+        purpose: &str,
+        missing: &str,
+        help: &str,
+    ) -> &'s mut Diagnostic {
         sink.report(
             span,
             format!(
@@ -97,6 +104,6 @@ impl TaskRole<'_> {
         )
         .label(self.reference, format!("the task's {}", self.kind))
         .label(self.role.anchor(), "declared here")
-        .help(help.to_string());
+        .help(help.to_string())
     }
 }

@@ -85,7 +85,11 @@ impl Check for UnknownContainerReference {
                         .help(names_help(containers.keys()));
                     }
                 }
-                for volume in container.mount_volumes.iter().filter_map(|v| v.known()) {
+                for volume in container
+                    .mount_points
+                    .iter()
+                    .filter_map(|m| m.source_volume.known())
+                {
                     if volumes_known && !volumes.contains_key(volume.value.as_str()) {
                         sink.report_value(
                             volume,
