@@ -316,6 +316,7 @@ impl Builder {
                 merge_policy(&mut self.model.file_systems, set);
             }
         }
+        self.model.index = Index::of(&self.model);
         self.model
     }
 

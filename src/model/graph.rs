@@ -49,14 +49,6 @@ declared!(
     FileSystem,
 );
 
-/// The resource among `items` that `reference` links to.
-pub fn linked<'a, T: Resource>(items: &'a [T], reference: Option<&Val<Target>>) -> Option<&'a T> {
-    match reference?.value()? {
-        Target::Resource(id) => items.iter().find(|i| i.logical_id() == Some(id)),
-        Target::Named(_) => None,
-    }
-}
-
 /// Why a task definition's tasks run on Fargate, and where that is said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OnFargate {
@@ -66,9 +58,25 @@ pub struct OnFargate {
 }
 
 impl Model {
+    /// The resource among `items` (resources of one type of this model) that `reference`
+    /// links to.
+    pub fn linked<'a, T: Resource>(
+        &self,
+        items: &'a [T],
+        reference: Option<&Val<Target>>,
+    ) -> Option<&'a T> {
+        items.get(self.index.position(items, reference)?)
+    }
+
+    /// The position of `item` among `items`, the resources of its type in this model.
+    fn position_of<T: Resource>(&self, items: &[T], item: &T) -> Option<usize> {
+        let position = self.index.position_by_id(items, item.logical_id()?)?;
+        std::ptr::eq(&items[position], item).then_some(position)
+    }
+
     /// The task definition a service runs, when the template declares it.
     pub fn task_definition_of(&self, service: &Service) -> Option<&TaskDefinition> {
-        linked(&self.task_definitions, service.task_definition.as_ref())
+        self.linked(&self.task_definitions, service.task_definition.as_ref())
     }
 
     /// The services in this template that run `td`.
@@ -76,14 +84,14 @@ impl Model {
         &'a self,
         td: &'a TaskDefinition,
     ) -> impl Iterator<Item = &'a Service> + 'a {
-        self.services.iter().filter(move |s| {
-            self.task_definition_of(s)
-                .is_some_and(|t| std::ptr::eq(t, td))
-        })
+        let running = self
+            .position_of(&self.task_definitions, td)
+            .map_or(&[][..], |position| self.index.services_running(position));
+        running.iter().map(|&s| &self.services[s])
     }
 
     pub fn cluster_of(&self, service: &Service) -> Option<&Cluster> {
-        linked(&self.clusters, service.cluster.as_ref())
+        self.linked(&self.clusters, service.cluster.as_ref())
     }
 
     /// Whether a service runs its tasks on Fargate: by its launch type or capacity provider
@@ -129,33 +137,29 @@ impl Model {
     }
 
     pub fn target_group_of(&self, lb: &LoadBalancerRef) -> Option<&TargetGroup> {
-        linked(&self.target_groups, lb.target_group_arn.as_ref())
+        self.linked(&self.target_groups, lb.target_group_arn.as_ref())
     }
 
     pub fn classic_load_balancer_of(&self, lb: &LoadBalancerRef) -> Option<&ClassicLoadBalancer> {
-        linked(&self.classic_load_balancers, lb.load_balancer_name.as_ref())
+        self.linked(&self.classic_load_balancers, lb.load_balancer_name.as_ref())
     }
 
     /// The file system an EFS volume mounts, when it is declared here.
     pub fn file_system(&self, volume: &EfsVolume) -> Option<&FileSystem> {
-        linked(&self.file_systems, volume.file_system.as_ref())
+        self.linked(&self.file_systems, volume.file_system.as_ref())
     }
 
     /// The role a task's `executionRoleArn` or `taskRoleArn` names, when it is declared here.
     pub fn role(&self, field: &Option<Val<Target>>) -> Option<&Role> {
-        linked(&self.roles, field.as_ref())
+        self.linked(&self.roles, field.as_ref())
     }
 
     /// The `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources attached to `role`.
     pub fn policies_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Policy> + 'a {
-        self.policies.iter().filter(move |policy| {
-            policy.roles.iter().any(|r| match r.value() {
-                Some(Target::Resource(id)) => role.logical_id() == Some(id.as_str()),
-                // `Roles` takes role names: a written name matches the role's `RoleName`.
-                Some(Target::Named(name)) => value(&role.role_name) == Some(name),
-                None => false,
-            })
-        })
+        let attached = self
+            .position_of(&self.roles, role)
+            .map_or(&[][..], |position| self.index.policies_of(position));
+        attached.iter().map(|&p| &self.policies[p])
     }
 
     /// Every policy document in the model: standalone ones, role trust and inline policies,
@@ -212,9 +216,9 @@ impl Model {
             let Some((span, why)) = why else {
                 continue;
             };
-            let profile = linked(&self.instance_profiles, template.instance_profile.as_ref());
+            let profile = self.linked(&self.instance_profiles, template.instance_profile.as_ref());
             for role in profile.into_iter().flat_map(|p| &p.roles) {
-                if let Some(role) = linked(&self.roles, Some(role))
+                if let Some(role) = self.linked(&self.roles, Some(role))
                     && !found.iter().any(|f| std::ptr::eq(f.role, role))
                 {
                     found.push(InstanceRole {
@@ -255,11 +259,11 @@ impl Model {
     /// Scaling group.
     fn capacity_provider_using(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
         self.capacity_providers.iter().find_map(|provider| {
-            let group = linked(
+            let group = self.linked(
                 &self.auto_scaling_groups,
                 provider.auto_scaling_group.as_ref(),
             )?;
-            let used = linked(&self.launch_templates, group.launch_template.as_ref())?;
+            let used = self.linked(&self.launch_templates, group.launch_template.as_ref())?;
             std::ptr::eq(used, template).then(|| {
                 (
                     provider.anchor(),

@@ -6,6 +6,7 @@
 
 pub mod dependencies;
 pub mod graph;
+pub mod index;
 pub mod infrastructure;
 pub mod lifecycle;
 pub mod policy;
@@ -15,6 +16,7 @@ pub mod task_definition;
 
 pub use dependencies::Dependencies;
 pub use graph::*;
+pub use index::Index;
 pub use infrastructure::*;
 pub use lifecycle::*;
 pub use policy::*;
@@ -152,6 +154,8 @@ pub struct Model {
     pub retries_unattached_target_group: bool,
     /// How the input spells property names, for messages.
     pub spelling: Spelling,
+    /// The references between resources, resolved once the model is read.
+    pub index: Index,
 }
 
 impl Model {

@@ -218,41 +218,80 @@ impl<'s> Node<'s> {
 
     /// The JSON pointer (RFC 6901) of the innermost node whose span contains `target`, used
     /// as a finding's logical location: it survives edits that move lines.
+    ///
+    /// Children are found by binary search on their starts (they are in source order), so a
+    /// finding in an array of thousands costs a logarithm, not a scan — `lint` asks once per
+    /// finding. Children out of order (YAML aliases, which carry their anchor's spans) are
+    /// scanned instead when there are few of them.
     pub fn pointer_to(&self, target: Span) -> String {
         let mut pointer = String::new();
         let mut node = self;
-        'descend: loop {
+        loop {
             match &node.value {
                 Value::Object(entries) => {
-                    for entry in entries {
-                        let inside_value = contains(entry.value.span, target);
-                        if inside_value || contains(entry.key_span, target) {
-                            pointer.push('/');
-                            push_escaped(&mut pointer, &entry.key);
-                            if inside_value {
-                                node = &entry.value;
-                                continue 'descend;
-                            }
-                            break 'descend;
-                        }
+                    let Some(entry) = child(
+                        entries,
+                        |e| e.key_span.start,
+                        target,
+                        |e| contains(e.value.span, target) || contains(e.key_span, target),
+                    ) else {
+                        break;
+                    };
+                    pointer.push('/');
+                    push_escaped(&mut pointer, &entry.key);
+                    if !contains(entry.value.span, target) {
+                        break;
                     }
+                    node = &entry.value;
                 }
                 Value::Array(items) => {
-                    for (index, item) in items.iter().enumerate() {
-                        if contains(item.span, target) {
-                            pointer.push('/');
-                            pointer.push_str(&index.to_string());
-                            node = item;
-                            continue 'descend;
-                        }
-                    }
+                    let Some(index) = child_index(
+                        items,
+                        |i| i.span.start,
+                        target,
+                        |i| contains(i.span, target),
+                    ) else {
+                        break;
+                    };
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    node = &items[index];
                 }
-                _ => {}
+                _ => break,
             }
-            break;
         }
         pointer
     }
+}
+
+/// Children scanned one by one when binary search finds none containing the target: few
+/// enough that a finding's cost stays bounded.
+const SCANNED_CHILDREN: usize = 64;
+
+fn child<T>(
+    children: &[T],
+    start: impl Fn(&T) -> u32,
+    target: Span,
+    holds: impl Fn(&T) -> bool,
+) -> Option<&T> {
+    child_index(children, start, target, holds).map(|i| &children[i])
+}
+
+/// The index of the first child that `holds` the target: the last one starting at or
+/// before it, when children are in source order; else, among few children, a scan.
+fn child_index<T>(
+    children: &[T],
+    start: impl Fn(&T) -> u32,
+    target: Span,
+    holds: impl Fn(&T) -> bool,
+) -> Option<usize> {
+    let after = children.partition_point(|c| start(c) <= target.start);
+    let candidate = after.checked_sub(1).filter(|&i| holds(&children[i]));
+    candidate.or_else(|| {
+        (children.len() <= SCANNED_CHILDREN)
+            .then(|| children.iter().position(&holds))
+            .flatten()
+    })
 }
 
 /// A number as written, as `serde_json` holds it. Literals beyond JSON's doubles (`1e999`) are
@@ -291,5 +330,26 @@ mod tests {
         let d = text.find("\"d\"").unwrap();
         assert_eq!(root.pointer_to(Span::new(d, d + 3)), "/d");
         assert_eq!(root.pointer_to(Span::new(0, text.len())), "");
+    }
+
+    /// Found by binary search among many children: the same pointers a scan gives.
+    #[test]
+    fn pointers_among_many_children() {
+        let items: Vec<String> = (0..1000).map(|i| format!(r#"{{"k{i}": [{i}]}}"#)).collect();
+        let text = format!("[{}]", items.join(","));
+        let root = crate::source::json::parse_json(&text).unwrap();
+        for i in [0, 1, 500, 999] {
+            let at = text.find(&format!(r#""k{i}""#)).unwrap();
+            assert_eq!(root.pointer_to(Span::new(at, at + 1)), format!("/{i}/k{i}"));
+            let value = text[at..].find('[').unwrap() + at + 1;
+            let len = i.to_string().len();
+            assert_eq!(
+                root.pointer_to(Span::new(value, value + len)),
+                format!("/{i}/k{i}/0")
+            );
+        }
+        // Between children (a comma): the array itself.
+        let comma = text.find("},").unwrap() + 1;
+        assert_eq!(root.pointer_to(Span::new(comma, comma + 1)), "");
     }
 }

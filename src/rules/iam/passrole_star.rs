@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::iam::{Access, Match, Policies, allows, glob::matches};
-use crate::model::{Model, Val};
+use crate::model::{Model, PolicyDocument, Val};
 use crate::rules::Check;
 
 use super::identity_allows;
@@ -52,14 +52,10 @@ const LIMITING_KEYS: &[&str] = &[
 
 impl Check for PassRoleStar {
     fn check(&self, model: &Model, sink: &mut Sink) {
+        // Whether each policy, as a whole, still allows `iam:PassRole` on `*`: evaluated
+        // once per document (statements come document by document), not per statement.
+        let mut passes_every_role: Option<(&PolicyDocument, bool)> = None;
         for (document, statement) in identity_allows(model) {
-            let denied = Policies {
-                documents: vec![document],
-                unseen: false,
-            };
-            if allows(&denied, "iam:PassRole", Some("*")) == Access::Denied {
-                continue; // A `Deny` in the same policy takes it away.
-            }
             let limited = statement.conditions.iter().any(|c| {
                 LIMITING_KEYS
                     .iter()
@@ -81,6 +77,22 @@ impl Check for PassRoleStar {
             }) else {
                 continue;
             };
+            let allowed = match passes_every_role {
+                Some((seen, allowed)) if std::ptr::eq(seen, document) => allowed,
+                _ => {
+                    let policies = Policies {
+                        documents: vec![document],
+                        unseen: false,
+                    };
+                    // A `Deny` in the same policy takes it away.
+                    let allowed = allows(&policies, "iam:PassRole", Some("*")) != Access::Denied;
+                    passes_every_role = Some((document, allowed));
+                    allowed
+                }
+            };
+            if !allowed {
+                continue;
+            }
             sink.report_value(action, format!("`{}` allows passing every role in the account to any service", action.value))
                 .label(every_role, "on every role")
                 .help("Limit `iam:PassRole` to the roles to pass, and add an `iam:PassedToService` condition (`ecs-tasks.amazonaws.com` for task roles).");

@@ -1,0 +1,115 @@
+//! The model's references, resolved once: where each resource is among those of its type,
+//! by logical id, which services run each task definition, and which policies are attached
+//! to each role. Rules follow references many times per resource (every task definition
+//! asks which services run it); with this index each step is a hash lookup, so a template
+//! with thousands of services costs linear time rather than cubic.
+
+use rustc_hash::FxHashMap;
+
+use super::graph::Resource;
+use super::{Model, Target, Val, value};
+
+#[derive(Debug, Default)]
+pub struct Index {
+    /// A resource's position among those of its type. Logical ids (and Terraform addresses)
+    /// are unique across types, so one map serves every type; a lookup checks the type by
+    /// comparing the id found at that position.
+    positions: FxHashMap<String, usize>,
+    /// For each task definition, by position, the positions of the services that run it.
+    services_running: Vec<Vec<usize>>,
+    /// For each role, by position, the positions of the policies attached to it.
+    policies_of: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// The index of `model`, whose resources are all read.
+    pub fn of(model: &Model) -> Index {
+        let mut index = Index::default();
+        index.add(&model.task_definitions);
+        index.add(&model.services);
+        index.add(&model.clusters);
+        index.add(&model.target_groups);
+        index.add(&model.load_balancers);
+        index.add(&model.listeners);
+        index.add(&model.classic_load_balancers);
+        index.add(&model.roles);
+        index.add(&model.policies);
+        index.add(&model.instance_profiles);
+        index.add(&model.launch_templates);
+        index.add(&model.auto_scaling_groups);
+        index.add(&model.capacity_providers);
+        index.add(&model.repositories);
+        index.add(&model.file_systems);
+
+        index.services_running = vec![Vec::new(); model.task_definitions.len()];
+        for (position, service) in model.services.iter().enumerate() {
+            if let Some(td) =
+                index.position(&model.task_definitions, service.task_definition.as_ref())
+            {
+                index.services_running[td].push(position);
+            }
+        }
+
+        // `Roles` of a policy takes role names: a written name matches a role's `RoleName`.
+        let by_name: FxHashMap<&str, usize> = model
+            .roles
+            .iter()
+            .enumerate()
+            .filter_map(|(position, role)| Some((value(&role.role_name)?.as_str(), position)))
+            .collect();
+        index.policies_of = vec![Vec::new(); model.roles.len()];
+        for (position, policy) in model.policies.iter().enumerate() {
+            for role in &policy.roles {
+                let found = match role.value() {
+                    Some(Target::Resource(_)) => index.position(&model.roles, Some(role)),
+                    Some(Target::Named(name)) => by_name.get(name.as_str()).copied(),
+                    None => None,
+                };
+                // A policy that names a role twice is attached once.
+                if let Some(attached) = found.map(|found| &mut index.policies_of[found])
+                    && attached.last() != Some(&position)
+                {
+                    attached.push(position);
+                }
+            }
+        }
+        index
+    }
+
+    fn add<T: Resource>(&mut self, items: &[T]) {
+        for (position, item) in items.iter().enumerate() {
+            if let Some(id) = item.logical_id() {
+                // The first of a duplicated id wins, as a scan from the start would find.
+                self.positions.entry(id.to_string()).or_insert(position);
+            }
+        }
+    }
+
+    /// The position among `items` of the resource `reference` links to.
+    pub fn position<T: Resource>(
+        &self,
+        items: &[T],
+        reference: Option<&Val<Target>>,
+    ) -> Option<usize> {
+        let Target::Resource(id) = reference?.value()? else {
+            return None;
+        };
+        self.position_by_id(items, id)
+    }
+
+    /// The position among `items` of the resource whose logical id is `id`.
+    pub fn position_by_id<T: Resource>(&self, items: &[T], id: &str) -> Option<usize> {
+        let position = *self.positions.get(id)?;
+        (items.get(position)?.logical_id() == Some(id)).then_some(position)
+    }
+
+    /// The positions of the services that run the task definition at `td`.
+    pub fn services_running(&self, td: usize) -> &[usize] {
+        self.services_running.get(td).map_or(&[], Vec::as_slice)
+    }
+
+    /// The positions of the policies attached to the role at `role`.
+    pub fn policies_of(&self, role: usize) -> &[usize] {
+        self.policies_of.get(role).map_or(&[], Vec::as_slice)
+    }
+}
