@@ -25,6 +25,12 @@ const EXPECTED: &[(&str, Option<&str>, &str)] = &[
     ("deep-nesting.yaml", Some("INPUT-001"), "recursion limit"),
     ("empty.json", Some("INPUT-001"), "unexpected end of file"),
     ("latin1.json", Some("INPUT-001"), "not valid UTF-8"),
+    // Found by fuzzing: a tag after a NEL (U+0085, a two-byte space) was sliced inside it.
+    (
+        "tag-after-next-line.yaml",
+        Some("INPUT-001"),
+        "invalid YAML",
+    ),
     ("truncated.json", Some("INPUT-001"), "unterminated string"),
     ("unclosed-flow.yaml", Some("INPUT-001"), "invalid YAML"),
 ];
@@ -96,7 +102,7 @@ fn other_files_are_linted_alongside_bad_ones() {
         1,
     );
     assert!(out.contains("[FARGATE-001]"), "{out}");
-    assert_eq!(out.matches("[INPUT-001]").count(), 9, "{out}");
+    assert_eq!(out.matches("[INPUT-001]").count(), 10, "{out}");
 }
 
 #[cfg(unix)]

@@ -397,9 +397,12 @@ impl<'s> Builder<'s> {
             return (Span::at(start), span);
         }
         let before = self.text[..start].trim_end();
+        // After the separator, which may be a multi-byte space (U+0085, U+2028).
         let tag_start = before
-            .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '{' | ','))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '[' | '{' | ','))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if self.text[tag_start..].starts_with('!') {
             (Span::new(tag_start, before.len()), span)
         } else {
