@@ -134,8 +134,14 @@ fn tokenize(expression: &str) -> Result<Vec<Token<'_>>, Error> {
     let mut at = 0;
     while at < bytes.len() {
         let c = bytes[at];
-        if c.is_ascii_whitespace() {
-            at += 1;
+        // Any Unicode blank separates tokens (a YAML `\L` is U+2028): a word never starts with
+        // one, so skipping only ASCII blanks here left the word loop below making no progress.
+        if let Some(blank) = expression[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+        {
+            at += blank.len_utf8();
             continue;
         }
         let start = at;
@@ -491,6 +497,14 @@ mod tests {
         assert_eq!(error_at("attribute:a == 'x").0, "'x");
         assert_eq!(error_at("attribute: == x").0, "attribute:");
         assert_eq!(error_at("").0, "");
+    }
+
+    #[test]
+    fn every_unicode_blank_separates_tokens() {
+        for blank in ['\u{85}', '\u{a0}', '\u{2028}', '\u{3000}'] {
+            assert_eq!(check(&format!("attribute:a{blank}=={blank}x")), Ok(()));
+            assert!(check(&blank.to_string()).is_err());
+        }
     }
 
     #[test]

@@ -33,6 +33,8 @@ const EXPECTED: &[(&str, Option<&str>, &str)] = &[
     ),
     ("truncated.json", Some("INPUT-001"), "unterminated string"),
     ("unclosed-flow.yaml", Some("INPUT-001"), "invalid YAML"),
+    // Found by fuzzing: a Unicode blank in a `memberOf` expression looped without progress.
+    ("unicode-blank-in-expression.yaml", None, ""),
 ];
 
 #[test]
