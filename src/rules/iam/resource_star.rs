@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::facts::iam_actions::{self, Action};
-use crate::iam::{Match, glob::matches};
+use crate::facts::iam_actions;
 use crate::model::{Model, Val};
 use crate::rules::Check;
 
@@ -55,7 +54,7 @@ impl Check for ResourceStar {
                 .iter()
                 .filter_map(Val::value)
                 .filter(|a| a.as_str() != "*" && !deploy_time(a))
-                .filter(|a| expand(a).any(|action| action.resource_level))
+                .filter(|a| iam_actions::expand(a).any(|(_, action)| action.resource_level))
                 .map(String::as_str)
                 .collect();
             if scopable.is_empty() {
@@ -80,13 +79,4 @@ impl Check for ResourceStar {
             .help("Name the resources the workload uses (ARNs, with wildcards where needed).");
         }
     }
-}
-
-/// The catalogue's actions an action pattern (`s3:Get*`) stands for.
-fn expand(pattern: &str) -> impl Iterator<Item = &'static Action> + '_ {
-    let (prefix, name) = pattern.split_once(':').unwrap_or(("", ""));
-    iam_actions::service(prefix)
-        .into_iter()
-        .flat_map(|service| service.actions())
-        .filter(move |action| matches(name, action.name, true) == Match::Yes)
 }

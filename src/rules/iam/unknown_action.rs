@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::iam_actions;
-use crate::iam::{Match, glob::matches};
 use crate::model::{Model, Val};
 use crate::rules::Check;
 use crate::suggest::closest;
@@ -84,9 +83,8 @@ fn problem(action: &str) -> Option<(String, Option<String>)> {
             closest(prefix, prefixes).map(|p| format!("Did you mean `{p}:{name}`?")),
         ));
     };
-    let names = || service.actions().iter().map(|a| a.name);
     if name.contains(['*', '?']) {
-        let matched = names().any(|n| matches(name, n, true) == Match::Yes);
+        let matched = service.matching(name).next().is_some();
         return (!matched).then(|| {
             (
                 format!("`{action}` matches no action of `{}`", service.prefix),
@@ -99,7 +97,8 @@ fn problem(action: &str) -> Option<(String, Option<String>)> {
     }
     Some((
         format!("`{}` has no action `{name}`", service.prefix),
-        closest(name, names()).map(|n| format!("Did you mean `{}:{n}`?", service.prefix)),
+        closest(name, service.actions().iter().map(|a| a.name))
+            .map(|n| format!("Did you mean `{}:{n}`?", service.prefix)),
     ))
 }
 
