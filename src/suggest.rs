@@ -5,20 +5,27 @@
 const MAX_WORD: usize = 128;
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a
-/// third of the longer name's characters differ.
+/// third of the longer name's characters differ. A candidate whose length alone puts it out
+/// of reach costs a character count, nothing more: most of a long list (an IAM service's
+/// actions) is rejected so.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower: Vec<char> = word.to_ascii_lowercase().chars().collect();
     if lower.len() > MAX_WORD {
         return None;
     }
     let mut best: Option<(usize, &str)> = None;
+    let mut rows = Rows::default();
     let mut candidate = Vec::new();
     for c in candidates {
-        candidate.clear();
-        candidate.extend(c.to_ascii_lowercase().chars());
-        let bound = (candidate.len().max(lower.len()) / 3).max(1);
+        let length = c.chars().count();
+        let bound = (length.max(lower.len()) / 3).max(1);
         let bound = best.map_or(bound, |(d, _)| bound.min(d));
-        let Some(d) = distance_within(&lower, &candidate, bound) else {
+        if length.abs_diff(lower.len()) > bound {
+            continue;
+        }
+        candidate.clear();
+        candidate.extend(c.chars().map(|c| c.to_ascii_lowercase()));
+        let Some(d) = rows.distance_within(&lower, &candidate, bound) else {
             continue;
         };
         if d == 0 && c == word {
@@ -31,35 +38,53 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance with adjacent transpositions counted as one edit, if it is at most
-/// `bound`: three rows of the matrix, and a stop as soon as a row has nothing within it.
-fn distance_within(a: &[char], b: &[char], bound: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > bound {
-        return None;
-    }
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        row[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (previous[j] + 1)
-                .min(row[j - 1] + 1)
-                .min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(before[j - 2] + 1);
-            }
-            row[j] = best;
-        }
-        if row.iter().min().is_some_and(|&m| m > bound) {
+/// Three rows of the distance matrix, kept from one candidate to the next.
+#[derive(Default)]
+struct Rows {
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    row: Vec<usize>,
+}
+
+impl Rows {
+    /// Levenshtein distance with adjacent transpositions counted as one edit, if it is at
+    /// most `bound`, stopping as soon as a row has nothing within it.
+    fn distance_within(&mut self, a: &[char], b: &[char], bound: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > bound {
             return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut row);
+        let Rows {
+            before,
+            previous,
+            row,
+        } = self;
+        before.clear();
+        before.resize(b.len() + 1, 0);
+        previous.clear();
+        previous.extend(0..=b.len());
+        row.clear();
+        row.resize(b.len() + 1, 0);
+        for i in 1..=a.len() {
+            row[0] = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (previous[j] + 1)
+                    .min(row[j - 1] + 1)
+                    .min(previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(before[j - 2] + 1);
+                }
+                row[j] = best;
+            }
+            if row.iter().min().is_some_and(|&m| m > bound) {
+                return None;
+            }
+            std::mem::swap(before, previous);
+            std::mem::swap(previous, row);
+        }
+        let d = previous[b.len()];
+        (d <= bound).then_some(d)
     }
-    let d = previous[b.len()];
-    (d <= bound).then_some(d)
 }
 
 #[cfg(test)]

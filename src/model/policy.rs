@@ -112,6 +112,26 @@ impl Statement {
         }
     }
 
+    /// Whether the statement could allow some action of the service `prefix` (`iam`): false
+    /// when it denies, or when every action it names is written with another service — a
+    /// test of a few strings that spares matching patterns against a whole list of actions.
+    pub fn may_allow_service(&self, prefix: &str) -> bool {
+        if !self.allows() {
+            return false;
+        }
+        match self.actions() {
+            None => false,
+            Some((_, true)) => true,
+            Some((elements, false)) => elements.values.iter().any(|value| match value.known() {
+                None => true,
+                Some(action) => {
+                    let service = action.value.split(':').next().unwrap_or_default();
+                    service.contains(['*', '?', '$']) || service.eq_ignore_ascii_case(prefix)
+                }
+            }),
+        }
+    }
+
     /// Whether the statement names the resource `*` (a lone `*` or one among others).
     pub fn on_every_resource(&self) -> Option<Span> {
         let resource = self.resource.as_ref()?;
@@ -167,4 +187,44 @@ pub struct Condition {
     pub operator: Located<String>,
     pub key: Located<String>,
     pub values: Vec<Val<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(effect: Effect, actions: &[&str], not: bool) -> Statement {
+        let values = actions
+            .iter()
+            .map(|a| Val::Known(Located::new(a.to_string(), Span::default())))
+            .collect();
+        let elements = Some(Elements {
+            key: Span::default(),
+            values,
+        });
+        let (action, not_action) = if not {
+            (None, elements)
+        } else {
+            (elements, None)
+        };
+        Statement {
+            effect: Some(Val::Known(Located::new(effect, Span::default()))),
+            action,
+            not_action,
+            ..Statement::default()
+        }
+    }
+
+    #[test]
+    fn a_statement_may_allow_only_the_services_it_could_name() {
+        let allow = |actions: &[&str]| statement(Effect::Allow, actions, false);
+        assert!(allow(&["IAM:PassRole"]).may_allow_service("iam"));
+        assert!(allow(&["s3:GetObject", "iam:*"]).may_allow_service("iam"));
+        assert!(!allow(&["s3:GetObject", "logs:*"]).may_allow_service("iam"));
+        for any in ["*", "i*:PassRole", "${Service}:PassRole"] {
+            assert!(allow(&[any]).may_allow_service("iam"), "{any}");
+        }
+        assert!(statement(Effect::Allow, &["s3:*"], true).may_allow_service("iam"));
+        assert!(!statement(Effect::Deny, &["iam:*"], false).may_allow_service("iam"));
+    }
 }

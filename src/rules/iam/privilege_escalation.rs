@@ -64,7 +64,17 @@ impl Check for PrivilegeEscalation {
             }
             // Per place: the methods found there.
             let mut found: Vec<(Span, String, Vec<&str>)> = Vec::new();
+            let may_allow = |action: &&str| {
+                let service = action.split(':').next().unwrap_or_default();
+                document
+                    .statements
+                    .iter()
+                    .any(|s| s.may_allow_service(service))
+            };
             for escalation in ESCALATIONS {
+                if !escalation.actions.iter().all(may_allow) {
+                    continue;
+                }
                 let on_every_resource =
                     |action: &&str| allows(&policies, action, Some("*")) == Access::Allowed;
                 if !escalation.actions.iter().all(on_every_resource) {
