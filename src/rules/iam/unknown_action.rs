@@ -1,3 +1,7 @@
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::iam_actions;
@@ -57,7 +61,7 @@ impl Check for UnknownAction {
             if value.value == "*" || deploy_time(&value.value) {
                 continue;
             }
-            if let Some(problem) = problem(&value.value) {
+            if let Some(problem) = remembered_problem(&value.value) {
                 let (message, help) = problem;
                 let diagnostic = sink.report_value(value, message);
                 if let Some(help) = help {
@@ -66,6 +70,29 @@ impl Check for UnknownAction {
             }
         }
     }
+}
+
+/// [`problem`], remembered per thread: a template is checked in each of its scenarios (up to
+/// 64), and the same unknown action would otherwise be compared with every action of its
+/// service each time.
+fn remembered_problem(action: &str) -> Option<(String, Option<String>)> {
+    type Found = Option<(String, Option<String>)>;
+    /// Enough for every action of a large repository; past it the cache starts again.
+    const KEPT: usize = 4_096;
+    thread_local! {
+        static PROBLEMS: RefCell<FxHashMap<String, Found>> = RefCell::default();
+    }
+    PROBLEMS.with_borrow_mut(|problems| {
+        if let Some(found) = problems.get(action) {
+            return found.clone();
+        }
+        if problems.len() >= KEPT {
+            problems.clear();
+        }
+        let found = problem(action);
+        problems.insert(action.to_string(), found.clone());
+        found
+    })
 }
 
 /// What is wrong with an action value, and the likely intended one.
