@@ -190,6 +190,8 @@ struct Configs {
     by_file: std::collections::HashMap<PathBuf, usize>,
     defaults: Option<usize>,
     failed: bool,
+    /// The working directory relative paths are read against.
+    cwd: PathBuf,
 }
 
 impl Configs {
@@ -201,6 +203,7 @@ impl Configs {
             by_file: Default::default(),
             defaults: None,
             failed: false,
+            cwd: std::env::current_dir().unwrap_or_default(),
         };
         if let Some(path) = forced {
             configs.forced = configs.load(path).ok();
@@ -211,22 +214,35 @@ impl Configs {
         configs
     }
 
-    /// The configuration for a linted path: `--config`, or the nearest `.ecslint.yaml` above
-    /// it, or the defaults. Mistakes in a configuration are printed, once.
+    /// The configuration for a path given to `--show-settings`: a directory's, or a file's.
     fn for_path(&mut self, path: &std::path::Path) -> Result<usize, ()> {
+        let absolute = self.cwd.join(path);
+        if absolute.is_dir() {
+            self.for_dir(absolute)
+        } else {
+            self.for_file(path)
+        }
+    }
+
+    /// The configuration for a linted file: that of its directory. Asked once per file, so
+    /// it costs no system call once the directory is known.
+    fn for_file(&mut self, file: &std::path::Path) -> Result<usize, ()> {
+        let absolute = self.cwd.join(file);
+        let dir = absolute
+            .parent()
+            .map_or_else(|| self.cwd.clone(), PathBuf::from);
+        self.for_dir(dir)
+    }
+
+    /// The configuration for a directory: `--config`, or the nearest `.ecslint.yaml` in or
+    /// above it, or the defaults. Mistakes in a configuration are printed, once.
+    fn for_dir(&mut self, dir: PathBuf) -> Result<usize, ()> {
         if self.failed {
             return Err(());
         }
         if let Some(forced) = self.forced {
             return Ok(forced);
         }
-        let cwd = std::env::current_dir().unwrap_or_default();
-        let absolute = cwd.join(path);
-        let dir = if absolute.is_dir() {
-            absolute
-        } else {
-            absolute.parent().map(PathBuf::from).unwrap_or(cwd.clone())
-        };
         if let Some(&index) = self.by_dir.get(&dir) {
             return Ok(index);
         }
@@ -240,7 +256,7 @@ impl Configs {
             None => match self.defaults {
                 Some(index) => index,
                 None => {
-                    self.list.push(Config::defaults(&cwd));
+                    self.list.push(Config::defaults(&self.cwd));
                     self.defaults = Some(self.list.len() - 1);
                     self.list.len() - 1
                 }
@@ -384,16 +400,18 @@ fn run_check(args: CheckArgs) -> ExitCode {
     inputs.extend(discovered.files.into_iter().map(Input::File));
 
     // Each input with the configuration that applies to it; excluded files are dropped.
+    // (Pre-commit names thousands of files: look them up in a set.)
+    let named_paths: std::collections::HashSet<&PathBuf> = paths.iter().collect();
     let mut grouped: Vec<(usize, Vec<Input>)> = Vec::new();
     for input in inputs.drain(..) {
         let path = match &input {
             Input::File(path) => path.clone(),
             Input::Stdin { .. } => PathBuf::from(&args.stdin_filename),
         };
-        let Ok(index) = configs.for_path(&path) else {
+        let Ok(index) = configs.for_file(&path) else {
             return ExitCode::from(2);
         };
-        let named = paths.contains(&path);
+        let named = named_paths.contains(&path);
         let excluded = matches!(input, Input::File(_))
             && (!named || args.force_exclude)
             && configs.list[index].excludes(&ecslint::display_path(&path));
