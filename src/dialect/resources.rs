@@ -55,7 +55,8 @@ pub struct Builder {
 /// A resource policy set by a resource of its own (`AWS::ECR::RepositoryPolicy`-like,
 /// Terraform's `aws_ecr_repository_policy` and `aws_efs_file_system_policy`), merged into the
 /// resource it names once every resource is read.
-struct ResourcePolicy {
+#[derive(Clone)]
+pub struct ResourcePolicy {
     on: Kind,
     resource: Val<Target>,
     policy: Option<PolicyDocument>,
@@ -117,187 +118,64 @@ fn merge_policy<T: PolicyHolder>(holders: &mut Vec<T>, set: ResourcePolicy) {
     *holders[index].policy() = set.policy;
 }
 
+/// One resource read into the model's terms, before the resources that refer to each other
+/// are joined: what [`Builder::push`] adds. A template's other scenarios reuse it for the
+/// resources their choice does not touch.
+#[derive(Clone)]
+pub enum Adapted {
+    TaskDefinition(TaskDefinition),
+    Service(Service),
+    Cluster(Cluster),
+    Association(Association),
+    CapacityProvider(CapacityProvider),
+    TargetGroup(TargetGroup),
+    LoadBalancer(LoadBalancer),
+    Listener(Listener),
+    ClassicLoadBalancer(ClassicLoadBalancer),
+    Role(Role),
+    Policy(Policy),
+    Repository(Repository, Option<LifecyclePolicy>),
+    LifecyclePolicy(Option<LifecyclePolicy>),
+    InstanceProfile(InstanceProfile),
+    LaunchTemplate(LaunchTemplate),
+    AutoScalingGroup(AutoScalingGroup),
+    Attachment(Attachment),
+    FileSystem(FileSystem),
+    ResourcePolicy(Option<ResourcePolicy>),
+}
+
 impl Builder {
     /// Adds the resource `id`, of kind `kind`, whose properties `p` are read with `r`.
     pub fn add(&mut self, kind: Kind, r: &Reader, p: &Node, id: Located<String>) {
+        self.push(read(kind, r, p, id));
+    }
+
+    /// Adds a resource already read.
+    pub fn push(&mut self, adapted: Adapted) {
         let model = &mut self.model;
-        let id = Some(id);
-        match kind {
-            Kind::TaskDefinition => model.task_definitions.push(TaskDefinition {
-                id,
-                ..adapt::task_definition(r, p)
-            }),
-            Kind::Service => model.services.push(Service {
-                id,
-                ..adapt::service(r, p)
-            }),
-            Kind::Cluster => model.clusters.push(Cluster {
-                span: p.span,
-                id,
-                cluster_name: r.string(p, "clusterName"),
-                capacity_providers: targets(r, p, "capacityProviders"),
-                default_strategy: adapt::capacity_provider_strategy(
-                    r,
-                    p,
-                    "defaultCapacityProviderStrategy",
-                ),
-                exec_kms_key: r
-                    .get(p, "configuration")
-                    .and_then(|c| r.get(c, "executeCommandConfiguration"))
-                    .and_then(|e| r.reference(e, "kmsKeyId")),
-            }),
-            Kind::ClusterCapacityProviders => self.associations.push(Association {
-                cluster: r.target(p, "cluster"),
-                capacity_providers: targets(r, p, "capacityProviders"),
-                default_strategy: adapt::capacity_provider_strategy(
-                    r,
-                    p,
-                    "defaultCapacityProviderStrategy",
-                ),
-            }),
-            Kind::CapacityProvider => model.capacity_providers.push(CapacityProvider {
-                span: p.span,
-                id,
-                name: r.string(p, "name"),
-                auto_scaling_group: r
-                    .get(p, "autoScalingGroupProvider")
-                    .and_then(|g| r.target(g, "autoScalingGroupArn")),
-            }),
-            Kind::TargetGroup => model.target_groups.push(TargetGroup {
-                span: p.span,
-                id,
-                target_type: r.string(p, "targetType"),
-                health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
-            }),
-            Kind::LoadBalancer => model.load_balancers.push(LoadBalancer { span: p.span, id }),
-            Kind::Listener | Kind::ListenerRule => {
-                let is_rule = kind == Kind::ListenerRule;
-                let (forwards_to, actions_unknown) =
-                    forwards(r, p, if is_rule { "actions" } else { "defaultActions" });
-                model.listeners.push(Listener {
-                    span: p.span,
-                    id,
-                    is_rule,
-                    forwards_to,
-                    actions_unknown,
-                })
+        match adapted {
+            Adapted::TaskDefinition(t) => model.task_definitions.push(t),
+            Adapted::Service(s) => model.services.push(s),
+            Adapted::Cluster(c) => model.clusters.push(c),
+            Adapted::Association(a) => self.associations.push(a),
+            Adapted::CapacityProvider(c) => model.capacity_providers.push(c),
+            Adapted::TargetGroup(t) => model.target_groups.push(t),
+            Adapted::LoadBalancer(l) => model.load_balancers.push(l),
+            Adapted::Listener(l) => model.listeners.push(l),
+            Adapted::ClassicLoadBalancer(c) => model.classic_load_balancers.push(c),
+            Adapted::Role(r) => model.roles.push(r),
+            Adapted::Policy(p) => model.policies.push(p),
+            Adapted::Repository(repository, lifecycle) => {
+                model.lifecycle_policies.extend(lifecycle);
+                model.repositories.push(repository);
             }
-            Kind::ClassicLoadBalancer => model.classic_load_balancers.push(ClassicLoadBalancer {
-                span: p.span,
-                id,
-                load_balancer_name: r.string(p, "loadBalancerName"),
-                instance_ports: r
-                    .objects(p, "listeners")
-                    .filter_map(|l| r.u32(l, "instancePort"))
-                    .collect(),
-            }),
-            Kind::Role => {
-                let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
-                let inline: Vec<_> = r.objects(p, "policies").collect();
-                let documents: Vec<_> = inline
-                    .iter()
-                    .filter_map(|policy| {
-                        document(r, policy, "policyDocument", PolicyKind::Identity)
-                    })
-                    .collect();
-                model.roles.push(Role {
-                    span: p.span,
-                    id,
-                    role_name: r.string(p, "roleName"),
-                    path: r.string(p, "path"),
-                    trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
-                    opaque_policies: documents.len() < inline.len()
-                        || matches!(managed, Some(Val::Unknown(_)))
-                        || matches!(
-                            r.get(p, "policies").map(|n| r.resolve.scalar(n)),
-                            Some(Val::Unknown(_))
-                        ),
-                    managed_policy_arns: match managed {
-                        Some(Val::Known(items)) => items.value,
-                        _ => Vec::new(),
-                    },
-                    inline_policies: documents,
-                })
-            }
-            Kind::Policy => model.policies.push(Policy {
-                span: p.span,
-                id,
-                document: document(r, p, "policyDocument", PolicyKind::Identity),
-                roles: targets(r, p, "roles"),
-            }),
-            Kind::Repository => {
-                model.lifecycle_policies.extend(
-                    r.get(p, "lifecyclePolicy")
-                        .and_then(|l| r.get(l, "lifecyclePolicyText"))
-                        .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
-                );
-                model.repositories.push(Repository {
-                    span: p.span,
-                    id,
-                    policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
-                })
-            }
-            Kind::LifecyclePolicy => model.lifecycle_policies.extend(
-                r.get(p, "lifecyclePolicyText")
-                    .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
-            ),
-            Kind::InstanceProfile => model.instance_profiles.push(InstanceProfile {
-                span: p.span,
-                id,
-                roles: targets(r, p, "roles"),
-            }),
-            Kind::LaunchTemplate => {
-                let data = r.get(p, "launchTemplateData");
-                let profile = data.and_then(|d| r.get(d, "iamInstanceProfile"));
-                model.launch_templates.push(LaunchTemplate {
-                    span: p.span,
-                    id,
-                    instance_profile: profile
-                        .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
-                    user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
-                    joins_ecs_cluster: data
-                        .and_then(|d| r.get(d, "userData"))
-                        .and_then(|u| names_ecs_cluster(r.text, u)),
-                })
-            }
-            Kind::LaunchConfiguration => model.launch_templates.push(LaunchTemplate {
-                span: p.span,
-                id,
-                instance_profile: r.target(p, "iamInstanceProfile"),
-                user_data: r.get(p, "userData").map(|u| u.span),
-                joins_ecs_cluster: r
-                    .get(p, "userData")
-                    .and_then(|u| names_ecs_cluster(r.text, u)),
-            }),
-            Kind::AutoScalingGroup => model.auto_scaling_groups.push(AutoScalingGroup {
-                span: p.span,
-                id,
-                launch_template: launch_template_of_group(r, p),
-            }),
-            Kind::PolicyAttachment => self.attachments.push(Attachment {
-                role: r.target(p, "role"),
-                policy_arn: r.target(p, "policyArn"),
-            }),
-            Kind::FileSystem => model.file_systems.push(FileSystem {
-                span: p.span,
-                id,
-                policy: document(r, p, "fileSystemPolicy", PolicyKind::Resource),
-            }),
-            Kind::RepositoryPolicy | Kind::FileSystemPolicy => {
-                let (on, resource, text) = if kind == Kind::RepositoryPolicy {
-                    (Kind::Repository, "repository", "policyText")
-                } else {
-                    (Kind::FileSystem, "fileSystemId", "policy")
-                };
-                if let (Some(resource), Some(id)) = (r.target(p, resource), id) {
-                    self.resource_policies.push(ResourcePolicy {
-                        on,
-                        resource,
-                        policy: document(r, p, text, PolicyKind::Resource),
-                        id,
-                    });
-                }
-            }
+            Adapted::LifecyclePolicy(l) => model.lifecycle_policies.extend(l),
+            Adapted::InstanceProfile(i) => model.instance_profiles.push(i),
+            Adapted::LaunchTemplate(l) => model.launch_templates.push(l),
+            Adapted::AutoScalingGroup(a) => model.auto_scaling_groups.push(a),
+            Adapted::Attachment(a) => self.attachments.push(a),
+            Adapted::FileSystem(f) => model.file_systems.push(f),
+            Adapted::ResourcePolicy(r) => self.resource_policies.extend(r),
         }
     }
 
@@ -352,6 +230,183 @@ impl Builder {
     }
 }
 
+/// Reads the resource `id`, of kind `kind`, whose properties `p` are read with `r`.
+pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
+    let id = Some(id);
+    match kind {
+        Kind::TaskDefinition => Adapted::TaskDefinition(TaskDefinition {
+            id,
+            ..adapt::task_definition(r, p)
+        }),
+        Kind::Service => Adapted::Service(Service {
+            id,
+            ..adapt::service(r, p)
+        }),
+        Kind::Cluster => Adapted::Cluster(Cluster {
+            span: p.span,
+            id,
+            cluster_name: r.string(p, "clusterName"),
+            capacity_providers: targets(r, p, "capacityProviders"),
+            default_strategy: adapt::capacity_provider_strategy(
+                r,
+                p,
+                "defaultCapacityProviderStrategy",
+            ),
+            exec_kms_key: r
+                .get(p, "configuration")
+                .and_then(|c| r.get(c, "executeCommandConfiguration"))
+                .and_then(|e| r.reference(e, "kmsKeyId")),
+        }),
+        Kind::ClusterCapacityProviders => Adapted::Association(Association {
+            cluster: r.target(p, "cluster"),
+            capacity_providers: targets(r, p, "capacityProviders"),
+            default_strategy: adapt::capacity_provider_strategy(
+                r,
+                p,
+                "defaultCapacityProviderStrategy",
+            ),
+        }),
+        Kind::CapacityProvider => Adapted::CapacityProvider(CapacityProvider {
+            span: p.span,
+            id,
+            name: r.string(p, "name"),
+            auto_scaling_group: r
+                .get(p, "autoScalingGroupProvider")
+                .and_then(|g| r.target(g, "autoScalingGroupArn")),
+        }),
+        Kind::TargetGroup => Adapted::TargetGroup(TargetGroup {
+            span: p.span,
+            id,
+            target_type: r.string(p, "targetType"),
+            health_check_port: r.get(p, "healthCheckPort").map(|n| r.value_string(n)),
+        }),
+        Kind::LoadBalancer => Adapted::LoadBalancer(LoadBalancer { span: p.span, id }),
+        Kind::Listener | Kind::ListenerRule => {
+            let is_rule = kind == Kind::ListenerRule;
+            let (forwards_to, actions_unknown) =
+                forwards(r, p, if is_rule { "actions" } else { "defaultActions" });
+            Adapted::Listener(Listener {
+                span: p.span,
+                id,
+                is_rule,
+                forwards_to,
+                actions_unknown,
+            })
+        }
+        Kind::ClassicLoadBalancer => Adapted::ClassicLoadBalancer(ClassicLoadBalancer {
+            span: p.span,
+            id,
+            load_balancer_name: r.string(p, "loadBalancerName"),
+            instance_ports: r
+                .objects(p, "listeners")
+                .filter_map(|l| r.u32(l, "instancePort"))
+                .collect(),
+        }),
+        Kind::Role => {
+            let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
+            let inline: Vec<_> = r.objects(p, "policies").collect();
+            let documents: Vec<_> = inline
+                .iter()
+                .filter_map(|policy| document(r, policy, "policyDocument", PolicyKind::Identity))
+                .collect();
+            Adapted::Role(Role {
+                span: p.span,
+                id,
+                role_name: r.string(p, "roleName"),
+                path: r.string(p, "path"),
+                trust: document(r, p, "assumeRolePolicyDocument", PolicyKind::Trust),
+                opaque_policies: documents.len() < inline.len()
+                    || matches!(managed, Some(Val::Unknown(_)))
+                    || matches!(
+                        r.get(p, "policies").map(|n| r.resolve.scalar(n)),
+                        Some(Val::Unknown(_))
+                    ),
+                managed_policy_arns: match managed {
+                    Some(Val::Known(items)) => items.value,
+                    _ => Vec::new(),
+                },
+                inline_policies: documents,
+            })
+        }
+        Kind::Policy => Adapted::Policy(Policy {
+            span: p.span,
+            id,
+            document: document(r, p, "policyDocument", PolicyKind::Identity),
+            roles: targets(r, p, "roles"),
+        }),
+        Kind::Repository => Adapted::Repository(
+            Repository {
+                span: p.span,
+                id,
+                policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
+            },
+            r.get(p, "lifecyclePolicy")
+                .and_then(|l| r.get(l, "lifecyclePolicyText"))
+                .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
+        ),
+        Kind::LifecyclePolicy => Adapted::LifecyclePolicy(
+            r.get(p, "lifecyclePolicyText")
+                .and_then(|text| lifecycle::embedded(r.resolve, text, r.text)),
+        ),
+        Kind::InstanceProfile => Adapted::InstanceProfile(InstanceProfile {
+            span: p.span,
+            id,
+            roles: targets(r, p, "roles"),
+        }),
+        Kind::LaunchTemplate => {
+            let data = r.get(p, "launchTemplateData");
+            let profile = data.and_then(|d| r.get(d, "iamInstanceProfile"));
+            Adapted::LaunchTemplate(LaunchTemplate {
+                span: p.span,
+                id,
+                instance_profile: profile
+                    .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
+                user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
+                joins_ecs_cluster: data
+                    .and_then(|d| r.get(d, "userData"))
+                    .and_then(|u| names_ecs_cluster(r.text, u)),
+            })
+        }
+        Kind::LaunchConfiguration => Adapted::LaunchTemplate(LaunchTemplate {
+            span: p.span,
+            id,
+            instance_profile: r.target(p, "iamInstanceProfile"),
+            user_data: r.get(p, "userData").map(|u| u.span),
+            joins_ecs_cluster: r
+                .get(p, "userData")
+                .and_then(|u| names_ecs_cluster(r.text, u)),
+        }),
+        Kind::AutoScalingGroup => Adapted::AutoScalingGroup(AutoScalingGroup {
+            span: p.span,
+            id,
+            launch_template: launch_template_of_group(r, p),
+        }),
+        Kind::PolicyAttachment => Adapted::Attachment(Attachment {
+            role: r.target(p, "role"),
+            policy_arn: r.target(p, "policyArn"),
+        }),
+        Kind::FileSystem => Adapted::FileSystem(FileSystem {
+            span: p.span,
+            id,
+            policy: document(r, p, "fileSystemPolicy", PolicyKind::Resource),
+        }),
+        Kind::RepositoryPolicy | Kind::FileSystemPolicy => {
+            let (on, resource, text) = if kind == Kind::RepositoryPolicy {
+                (Kind::Repository, "repository", "policyText")
+            } else {
+                (Kind::FileSystem, "fileSystemId", "policy")
+            };
+            let policy = |(resource, id)| ResourcePolicy {
+                on,
+                resource,
+                policy: document(r, p, text, PolicyKind::Resource),
+                id,
+            };
+            Adapted::ResourcePolicy(r.target(p, resource).zip(id).map(policy))
+        }
+    }
+}
+
 /// Whether `target` names the resource with logical id `id` (or, written out, its `name`).
 fn names(target: Option<&Target>, id: &Option<LogicalId>, name: Option<&Val<String>>) -> bool {
     match target {
@@ -362,14 +417,16 @@ fn names(target: Option<&Target>, id: &Option<LogicalId>, name: Option<&Val<Stri
 }
 
 /// A managed policy attached to a role by a resource of its own.
-struct Attachment {
+#[derive(Clone)]
+pub struct Attachment {
     role: Option<Val<Target>>,
     policy_arn: Option<Val<Target>>,
 }
 
 /// A cluster's capacity providers and
 /// default strategy, set from outside the cluster resource.
-struct Association {
+#[derive(Clone)]
+pub struct Association {
     /// A `Ref` to the cluster, or its name.
     cluster: Option<Val<Target>>,
     capacity_providers: Vec<Val<Target>>,
