@@ -31,12 +31,34 @@ pub struct Scenario {
 }
 
 /// What resolving consulted that other scenarios could change.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Consulted {
     /// Parameters with `AllowedValues` whose value was used.
     pub parameters: Vec<usize>,
     /// Conditions that the scenario's parameter values could not decide.
     pub forced: Vec<usize>,
+}
+
+impl Consulted {
+    /// Whether `scenario` changes something consulted: a value read in the default scenario
+    /// may then read differently.
+    pub fn changed_by(&self, scenario: &Scenario) -> bool {
+        scenario
+            .parameter
+            .is_some_and(|(index, _)| self.parameters.contains(&index))
+            || scenario
+                .flipped
+                .is_some_and(|index| self.forced.contains(&index))
+    }
+
+    fn merge(&mut self, other: &Consulted) {
+        for &index in &other.parameters {
+            push_once(&mut self.parameters, index);
+        }
+        for &index in &other.forced {
+            push_once(&mut self.forced, index);
+        }
+    }
 }
 
 /// How deep conditions may refer to conditions before the rest are taken as undecided.
@@ -46,8 +68,12 @@ pub struct Resolver<'t, 'n, 's> {
     template: &'t Template<'n, 's>,
     scenario: Scenario,
     consulted: RefCell<Consulted>,
-    /// Conditions evaluated so far, and the ones being evaluated (to stop on cycles).
-    conditions: RefCell<FxHashMap<usize, bool>>,
+    /// What is being read (a resource, a condition inside it) and what it consulted so far:
+    /// a condition evaluated once and then remembered still counts for every later reader.
+    recording: RefCell<Vec<Consulted>>,
+    /// Conditions evaluated so far, with what each consulted, and the ones being evaluated
+    /// (to stop on cycles).
+    conditions: RefCell<FxHashMap<usize, (bool, Consulted)>>,
     evaluating: RefCell<Vec<usize>>,
 }
 
@@ -57,6 +83,7 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
             template,
             scenario,
             consulted: RefCell::default(),
+            recording: RefCell::default(),
             conditions: RefCell::default(),
             evaluating: RefCell::default(),
         }
@@ -64,6 +91,23 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
 
     pub fn into_consulted(self) -> Consulted {
         self.consulted.into_inner()
+    }
+
+    /// Runs `read`, and says what it consulted that another scenario could change.
+    pub fn recording<T>(&self, read: impl FnOnce() -> T) -> (T, Consulted) {
+        self.recording.borrow_mut().push(Consulted::default());
+        let value = read();
+        let consulted = self.recording.borrow_mut().pop().unwrap_or_default();
+        self.note(&consulted);
+        (value, consulted)
+    }
+
+    /// Adds to what the innermost reading consulted, and to what the whole resolver did.
+    fn note(&self, consulted: &Consulted) {
+        if let Some(reading) = self.recording.borrow_mut().last_mut() {
+            reading.merge(consulted);
+        }
+        self.consulted.borrow_mut().merge(consulted);
     }
 
     fn resolve<'a>(&self, node: &'a Node) -> Val<Scalar<'a>> {
@@ -147,7 +191,10 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
             return None;
         }
         if !parameter.allowed_values.is_empty() {
-            push_once(&mut self.consulted.borrow_mut().parameters, index);
+            self.note(&Consulted {
+                parameters: vec![index],
+                forced: Vec::new(),
+            });
         }
         let (node, what) = match self.scenario.parameter {
             Some((p, allowed)) if p == index => {
@@ -339,26 +386,32 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
     /// A named condition's value: evaluated from the scenario's parameter values, or — when
     /// they cannot decide it — true, except in the scenario that flips it.
     pub fn condition(&self, index: usize) -> bool {
-        if let Some(&value) = self.conditions.borrow().get(&index) {
-            return value;
+        if let Some((value, consulted)) = self.conditions.borrow().get(&index) {
+            if let Some(reading) = self.recording.borrow_mut().last_mut() {
+                reading.merge(consulted);
+            }
+            return *value;
         }
         // A cycle, or a chain of conditions deeper than anyone writes (each `Condition` of
         // the one before): undecided, rather than recursing until the stack runs out.
         let cycle = self.evaluating.borrow().contains(&index)
             || self.evaluating.borrow().len() >= MAX_CONDITION_DEPTH;
-        let evaluated = if cycle {
-            None
+        let (evaluated, mut consulted) = if cycle {
+            (None, Consulted::default())
         } else {
             self.evaluating.borrow_mut().push(index);
-            let value = self.evaluate(self.template.conditions[index].2);
+            let evaluated = self.recording(|| self.evaluate(self.template.conditions[index].2));
             self.evaluating.borrow_mut().pop();
-            value
+            evaluated
         };
         let value = evaluated.unwrap_or_else(|| {
-            push_once(&mut self.consulted.borrow_mut().forced, index);
+            consulted.forced.push(index);
+            self.note(&consulted);
             self.scenario.flipped != Some(index)
         });
-        self.conditions.borrow_mut().insert(index, value);
+        self.conditions
+            .borrow_mut()
+            .insert(index, (value, consulted));
         value
     }
 
@@ -656,6 +709,36 @@ Resources:
         };
         with(not_prod, |r, p| {
             assert_eq!(text(r, p, "Prod").as_deref(), Some("dev"));
+        });
+    }
+
+    #[test]
+    fn each_reading_knows_what_it_consulted_even_from_remembered_conditions() {
+        with(Scenario::default(), |r, p| {
+            let read = |name: &str| r.recording(|| r.scalar(p.get(name).unwrap())).1;
+            // `Both` stops at `IsLarge`, false by Size's default: it depends on Size alone.
+            let (_, both) = r.recording(|| r.condition(3));
+            assert_eq!((both.parameters, both.forced), (vec![0], vec![]));
+            // `NotProd` rests on `IsProd`, undecidable: forced. A later reading through the
+            // remembered `NotProd` (`Prod`) still depends on it, as one of `IsLarge` (`Mode`,
+            // remembered from `Both`) still depends on Size.
+            let (_, not_prod) = r.recording(|| r.condition(2));
+            assert_eq!((not_prod.parameters, not_prod.forced), (vec![], vec![1]));
+            let mode = read("Mode");
+            assert_eq!((mode.parameters, mode.forced), (vec![0], vec![]));
+            let prod = read("Prod");
+            assert_eq!((prod.parameters, prod.forced), (vec![], vec![1]));
+            let image = read("Image");
+            assert!(image.changed_by(&Scenario {
+                parameter: Some((0, 1)),
+                flipped: None
+            }));
+            assert!(!image.changed_by(&Scenario {
+                parameter: None,
+                flipped: Some(1)
+            }));
+            let region = read("Region");
+            assert!(region.parameters.is_empty() && region.forced.is_empty());
         });
     }
 

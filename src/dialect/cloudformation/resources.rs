@@ -2,43 +2,37 @@
 //! [`Kind`] the shared builder reads.
 
 use crate::dialect::reader::Reader;
-use crate::dialect::resources::{Builder, Kind};
-use crate::model::*;
+use crate::dialect::resources::{self, Adapted, Kind};
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Node, Value};
 
-use super::template::Template;
+use super::template::Resource;
 
-/// Every resource ecslint understands, with its logical id, among those whose `Condition`
-/// holds (`exists`).
-pub fn model(template: &Template, r: &Reader, exists: impl Fn(&str) -> bool) -> Model {
-    let mut builder = Builder::default();
-    for resource in &template.resources {
-        if !resource.condition.is_none_or(&exists) {
-            continue;
-        }
-        let Some(kind) = kind(resource.kind) else {
-            continue;
-        };
-        let empty;
-        let p = match resource.properties {
-            Some(properties) => properties,
-            None => {
-                empty = Node::new(
-                    Span::at(resource.id_span.end as usize),
-                    Value::Object(Vec::new()),
-                );
-                &empty
-            }
-        };
-        builder.add(
-            kind,
-            r,
-            p,
-            Located::new(resource.id.to_string(), resource.id_span),
-        );
+/// One resource of the template in the model's terms, read with `r` — if ecslint models its
+/// type and its `Condition` (evaluated by `exists`) holds. The type is asked first, so the
+/// conditions of resources ecslint does not model add no scenarios.
+pub fn read(resource: &Resource, r: &Reader, exists: impl Fn(&str) -> bool) -> Option<Adapted> {
+    let kind = kind(resource.kind)?;
+    if !resource.condition.is_none_or(exists) {
+        return None;
     }
-    builder.finish()
+    let empty;
+    let p = match resource.properties {
+        Some(properties) => properties,
+        None => {
+            empty = Node::new(
+                Span::at(resource.id_span.end as usize),
+                Value::Object(Vec::new()),
+            );
+            &empty
+        }
+    };
+    Some(resources::read(
+        kind,
+        r,
+        p,
+        Located::new(resource.id.to_string(), resource.id_span),
+    ))
 }
 
 fn kind(resource_type: &str) -> Option<Kind> {

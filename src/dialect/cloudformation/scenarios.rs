@@ -6,22 +6,35 @@
 //! evaluated from the scenario's parameter values, so values that depend on the same
 //! parameter (a `TaskSize` parameter feeding both `Cpu` and `Memory` through a mapping) stay
 //! consistent with each other.
+//!
+//! Each resource is read once in the default scenario, noting the parameters and undecided
+//! conditions its reading consulted; another scenario reads again only the resources its
+//! choice changes and reuses the rest.
 
 use crate::dialect::reader::{Reader, Spelling};
+use crate::dialect::resources::{Adapted, Builder};
 use crate::dialect::scenario::{Choice, MAX_SCENARIOS, ScenarioModel};
 use std::sync::Arc;
 
 use crate::model::{Dependencies, Model};
 use crate::source::tree::Node;
 
-use super::intrinsics::{Resolver, Scenario};
+use super::intrinsics::{Consulted, Resolver, Scenario};
 use super::resources;
-use super::template::Template;
+use super::template::{Resource, Template};
 
 pub fn models(template: &Template) -> Vec<ScenarioModel> {
     let dependencies = Arc::new(template.dependencies());
     let resolver = Resolver::new(template, Scenario::default());
-    let model = build(template, &resolver, &dependencies);
+    let readings: Vec<(Option<Adapted>, Consulted)> = template
+        .resources
+        .iter()
+        .map(|resource| resolver.recording(|| read(template, &resolver, resource)))
+        .collect();
+    let model = build(
+        readings.iter().filter_map(|(a, _)| a.clone()),
+        &dependencies,
+    );
     let consulted = resolver.into_consulted();
     let mut out = vec![ScenarioModel {
         model,
@@ -66,7 +79,17 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
         ));
     }
     for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
-        let model = build(template, &Resolver::new(template, scenario), &dependencies);
+        let resolver = Resolver::new(template, scenario);
+        let adapted = template.resources.iter().zip(&readings).filter_map(
+            |(resource, (adapted, consulted))| {
+                if consulted.changed_by(&scenario) {
+                    read(template, &resolver, resource)
+                } else {
+                    adapted.clone()
+                }
+            },
+        );
+        let model = build(adapted, &dependencies);
         out.push(ScenarioModel {
             model,
             choice: Some(choice),
@@ -75,7 +98,8 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     out
 }
 
-fn build(template: &Template, resolver: &Resolver, dependencies: &Arc<Dependencies>) -> Model {
+/// A resource of the template read in `resolver`'s scenario, if it is modelled and exists.
+fn read(template: &Template, resolver: &Resolver, resource: &Resource) -> Option<Adapted> {
     let reader = Reader {
         spelling: Spelling::Pascal,
         resolve: resolver,
@@ -87,9 +111,18 @@ fn build(template: &Template, resolver: &Resolver, dependencies: &Arc<Dependenci
             .condition(condition)
             .is_none_or(|index| resolver.condition(index))
     };
+    resources::read(resource, &reader, exists)
+}
+
+/// One scenario's model, from its resources.
+fn build(adapted: impl Iterator<Item = Adapted>, dependencies: &Arc<Dependencies>) -> Model {
+    let mut builder = Builder::default();
+    for resource in adapted {
+        builder.push(resource);
+    }
     Model {
         spelling: Spelling::Pascal,
         dependencies: Arc::clone(dependencies),
-        ..resources::model(template, &reader, exists)
+        ..builder.finish()
     }
 }
