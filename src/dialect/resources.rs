@@ -122,6 +122,10 @@ fn merge_policy<T: PolicyHolder>(holders: &mut Vec<T>, set: ResourcePolicy) {
 /// are joined: what [`Builder::push`] adds. A template's other scenarios reuse it for the
 /// resources their choice does not touch.
 #[derive(Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per resource, moved once into the model; a box would add an allocation"
+)]
 pub enum Adapted {
     TaskDefinition(TaskDefinition),
     Service(Service),
