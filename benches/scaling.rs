@@ -50,6 +50,12 @@ fn main() {
             human: false,
         },
         Shape {
+            name: "clusters and their provider associations",
+            base: 2_000,
+            build: associations,
+            human: false,
+        },
+        Shape {
             name: "one-line JSON, findings along it (human)",
             base: 500,
             build: one_line,
@@ -186,6 +192,24 @@ fn services(n: usize) -> (&'static str, String) {
               "Service{i}": {{"Type": "AWS::ECS::Service", "Properties": {{
                 "LaunchType": "FARGATE", "TaskDefinition": {{"Ref": "Task{i}"}}, "DesiredCount": 2,
                 "NetworkConfiguration": {{"AwsvpcConfiguration": {{"Subnets": ["subnet-1"]}}}}}}}}"#,
+            comma = if i == 0 { "" } else { "," }
+        );
+    }
+    out.push_str("}}");
+    ("template.json", out)
+}
+
+/// A template of `n` clusters, each with its capacity providers set by an association of its
+/// own, merged into the cluster it names.
+fn associations(n: usize) -> (&'static str, String) {
+    let mut out = String::from(r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"#);
+    for i in 0..n {
+        let _ = write!(
+            out,
+            r#"{comma}"Cluster{i}": {{"Type": "AWS::ECS::Cluster"}},
+              "Providers{i}": {{"Type": "AWS::ECS::ClusterCapacityProviderAssociations", "Properties": {{
+                "Cluster": {{"Ref": "Cluster{i}"}}, "CapacityProviders": ["FARGATE"],
+                "DefaultCapacityProviderStrategy": [{{"CapacityProvider": "FARGATE", "Weight": 1}}]}}}}"#,
             comma = if i == 0 { "" } else { "," }
         );
     }

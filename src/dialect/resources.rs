@@ -3,6 +3,8 @@
 //! a role is a role. Each dialect says which [`Kind`] a resource is and supplies a reader for
 //! its properties in the ECS API's shape; the reading is written once, here.
 
+use rustc_hash::FxHashMap;
+
 use crate::dialect::reader::{Reader, Scalar};
 use crate::dialect::{adapt, iam, lifecycle};
 use crate::model::*;
@@ -65,17 +67,13 @@ pub struct ResourcePolicy {
 }
 
 /// A resource whose policy can be set from outside it.
-trait PolicyHolder: Sized {
-    fn id(&self) -> &Option<LogicalId>;
+trait PolicyHolder: Resource + Sized {
     fn policy(&mut self) -> &mut Option<PolicyDocument>;
     /// The resource, declared elsewhere, that a policy resource with `id` names.
     fn elsewhere(id: Located<String>) -> Self;
 }
 
 impl PolicyHolder for Repository {
-    fn id(&self) -> &Option<LogicalId> {
-        &self.id
-    }
     fn policy(&mut self) -> &mut Option<PolicyDocument> {
         &mut self.policy
     }
@@ -89,9 +87,6 @@ impl PolicyHolder for Repository {
 }
 
 impl PolicyHolder for FileSystem {
-    fn id(&self) -> &Option<LogicalId> {
-        &self.id
-    }
     fn policy(&mut self) -> &mut Option<PolicyDocument> {
         &mut self.policy
     }
@@ -104,18 +99,62 @@ impl PolicyHolder for FileSystem {
     }
 }
 
-/// Sets `set.policy` on the resource of `holders` it names, or on a new one standing for a
+/// Sets each policy on the resource of `holders` it names, or on a new one standing for a
 /// resource declared elsewhere (whose policy rules still check).
-fn merge_policy<T: PolicyHolder>(holders: &mut Vec<T>, set: ResourcePolicy) {
-    let target = set.resource.value();
-    let index = match holders.iter().position(|h| names(target, h.id(), None)) {
-        Some(index) => index,
-        None => {
-            holders.push(T::elsewhere(set.id));
-            holders.len() - 1
+fn merge_policies<T: PolicyHolder>(holders: &mut Vec<T>, sets: Vec<ResourcePolicy>) {
+    if sets.is_empty() {
+        return;
+    }
+    let mut positions = Positions::of(holders, |_| None);
+    for set in sets {
+        let index = match positions.find(set.resource.value()) {
+            Some(index) => index,
+            None => {
+                positions.insert(holders.len(), Some(&set.id.value), None);
+                holders.push(T::elsewhere(set.id));
+                holders.len() - 1
+            }
+        };
+        *holders[index].policy() = set.policy;
+    }
+}
+
+/// Where each resource of one type is, by logical id and by the name written in it
+/// (`RoleName`, `ClusterName`): what a resource set from outside names (an attachment's
+/// role, an association's cluster) is looked up, not searched for once per such resource.
+#[derive(Default)]
+struct Positions {
+    by_id: FxHashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
+}
+
+impl Positions {
+    fn of<T: Resource>(items: &[T], name: impl Fn(&T) -> Option<&Val<String>>) -> Self {
+        let mut positions = Positions::default();
+        for (position, item) in items.iter().enumerate() {
+            let written = name(item).and_then(Val::value).map(String::as_str);
+            positions.insert(position, item.logical_id(), written);
         }
-    };
-    *holders[index].policy() = set.policy;
+        positions
+    }
+
+    /// The first resource with an id or name keeps it, as a search from the start finds it.
+    fn insert(&mut self, position: usize, id: Option<&str>, name: Option<&str>) {
+        if let Some(id) = id {
+            self.by_id.entry(id.to_string()).or_insert(position);
+        }
+        if let Some(name) = name {
+            self.by_name.entry(name.to_string()).or_insert(position);
+        }
+    }
+
+    /// The resource a `Ref` (logical id) or a written name points at.
+    fn find(&self, target: Option<&Target>) -> Option<usize> {
+        match target? {
+            Target::Resource(id) => self.by_id.get(id).copied(),
+            Target::Named(name) => self.by_name.get(name).copied(),
+        }
+    }
 }
 
 /// One resource read into the model's terms, before the resources that refer to each other
@@ -184,53 +223,49 @@ impl Builder {
     }
 
     /// The model, with what separate resources set merged into the resources they name.
-    pub fn finish(mut self) -> Model {
-        for association in std::mem::take(&mut self.associations) {
-            merge_association(&mut self.model.clusters, association);
-        }
-        for attachment in std::mem::take(&mut self.attachments) {
-            self.attach(attachment);
-        }
-        for set in std::mem::take(&mut self.resource_policies) {
-            if set.on == Kind::Repository {
-                merge_policy(&mut self.model.repositories, set);
-            } else {
-                merge_policy(&mut self.model.file_systems, set);
+    pub fn finish(self) -> Model {
+        let mut model = self.model;
+        if !self.associations.is_empty() {
+            let clusters = Positions::of(&model.clusters, |c| c.cluster_name.as_ref());
+            for association in self.associations {
+                merge_association(&mut model.clusters, &clusters, association);
             }
         }
-        self.model.index = Index::of(&self.model);
-        self.model
+        if !self.attachments.is_empty() {
+            let roles = Positions::of(&model.roles, |r| r.role_name.as_ref());
+            let policies = Positions::of(&model.policies, |_| None);
+            for attachment in self.attachments {
+                attach(&mut model, (&roles, &policies), attachment);
+            }
+        }
+        let (repository_policies, file_system_policies) = self
+            .resource_policies
+            .into_iter()
+            .partition(|set| set.on == Kind::Repository);
+        merge_policies(&mut model.repositories, repository_policies);
+        merge_policies(&mut model.file_systems, file_system_policies);
+        model.index = Index::of(&model);
+        model
     }
+}
 
-    /// A policy attachment: a policy of the same configuration gains the role; a managed
-    /// policy's ARN joins the role's managed policies.
-    fn attach(&mut self, attachment: Attachment) {
-        let (Some(role), Some(policy_arn)) = (attachment.role, attachment.policy_arn) else {
-            return;
-        };
-        if let Some(Target::Named(arn)) = policy_arn.value() {
-            let target = role.value().cloned();
-            if let Some(owner) = self
-                .model
-                .roles
-                .iter_mut()
-                .find(|r| names(target.as_ref(), &r.id, r.role_name.as_ref()))
-            {
-                owner
-                    .managed_policy_arns
-                    .push(Val::Known(Located::new(arn.clone(), policy_arn.span())));
-            }
-            return;
+/// A policy attachment: a policy of the same configuration gains the role; a managed policy's
+/// ARN joins the role's managed policies. `positions` are those of the roles and policies.
+fn attach(model: &mut Model, positions: (&Positions, &Positions), attachment: Attachment) {
+    let (Some(role), Some(policy_arn)) = (attachment.role, attachment.policy_arn) else {
+        return;
+    };
+    let (roles, policies) = positions;
+    if let Some(Target::Named(arn)) = policy_arn.value() {
+        if let Some(owner) = roles.find(role.value()) {
+            model.roles[owner]
+                .managed_policy_arns
+                .push(Val::Known(Located::new(arn.clone(), policy_arn.span())));
         }
-        let target = policy_arn.value().cloned();
-        if let Some(policy) = self
-            .model
-            .policies
-            .iter_mut()
-            .find(|p| names(target.as_ref(), &p.id, None))
-        {
-            policy.roles.push(role);
-        }
+        return;
+    }
+    if let Some(policy) = policies.find(policy_arn.value()) {
+        model.policies[policy].roles.push(role);
     }
 }
 
@@ -411,15 +446,6 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
     }
 }
 
-/// Whether `target` names the resource with logical id `id` (or, written out, its `name`).
-fn names(target: Option<&Target>, id: &Option<LogicalId>, name: Option<&Val<String>>) -> bool {
-    match target {
-        Some(Target::Resource(want)) => id.as_ref().is_some_and(|own| &own.value == want),
-        Some(Target::Named(want)) => name.and_then(Val::value) == Some(want),
-        None => false,
-    }
-}
-
 /// A managed policy attached to a role by a resource of its own.
 #[derive(Clone)]
 pub struct Attachment {
@@ -437,15 +463,9 @@ pub struct Association {
     default_strategy: Vec<CapacityProviderItem>,
 }
 
-fn merge_association(clusters: &mut [Cluster], association: Association) {
-    let Some(target) = association.cluster.as_ref().and_then(Val::value) else {
-        return;
-    };
-    let cluster = clusters.iter_mut().find(|c| match target {
-        Target::Resource(id) => c.id.as_ref().is_some_and(|own| &own.value == id),
-        Target::Named(name) => value(&c.cluster_name) == Some(name),
-    });
-    if let Some(cluster) = cluster {
+fn merge_association(clusters: &mut [Cluster], positions: &Positions, association: Association) {
+    if let Some(cluster) = positions.find(association.cluster.as_ref().and_then(Val::value)) {
+        let cluster = &mut clusters[cluster];
         cluster
             .capacity_providers
             .extend(association.capacity_providers);
