@@ -17,36 +17,55 @@ pub trait Resource {
     fn anchor(&self) -> Span;
 }
 
+/// The resource types a template or module declares, with the model's field for each: each
+/// type gets [`Resource`], and [`Model::logical_ids`] walks them all.
 macro_rules! declared {
-    ($($ty:ty),* $(,)?) => {$(
-        impl Resource for $ty {
-            fn logical_id(&self) -> Option<&str> {
-                self.id.as_ref().map(|id| id.value.as_str())
-            }
+    ($($field:ident: $ty:ty),* $(,)?) => {
+        $(
+            impl Resource for $ty {
+                fn logical_id(&self) -> Option<&str> {
+                    self.id.as_ref().map(|id| id.value.as_str())
+                }
 
-            fn anchor(&self) -> Span {
-                self.id.as_ref().map_or(self.span, |id| id.span)
+                fn anchor(&self) -> Span {
+                    self.id.as_ref().map_or(self.span, |id| id.span)
+                }
+            }
+        )*
+
+        impl Model {
+            /// Every declared resource's logical id, with its position among those of its
+            /// type.
+            pub fn logical_ids(&self) -> impl Iterator<Item = (&str, usize)> {
+                std::iter::empty()$(.chain(logical_ids(&self.$field)))*
             }
         }
-    )*};
+    };
+}
+
+fn logical_ids<T: Resource>(items: &[T]) -> impl Iterator<Item = (&str, usize)> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(position, item)| Some((item.logical_id()?, position)))
 }
 
 declared!(
-    TaskDefinition,
-    Service,
-    Cluster,
-    TargetGroup,
-    LoadBalancer,
-    Listener,
-    ClassicLoadBalancer,
-    Role,
-    Policy,
-    InstanceProfile,
-    LaunchTemplate,
-    AutoScalingGroup,
-    CapacityProvider,
-    Repository,
-    FileSystem,
+    task_definitions: TaskDefinition,
+    services: Service,
+    clusters: Cluster,
+    target_groups: TargetGroup,
+    load_balancers: LoadBalancer,
+    listeners: Listener,
+    classic_load_balancers: ClassicLoadBalancer,
+    roles: Role,
+    policies: Policy,
+    instance_profiles: InstanceProfile,
+    launch_templates: LaunchTemplate,
+    auto_scaling_groups: AutoScalingGroup,
+    capacity_providers: CapacityProvider,
+    repositories: Repository,
+    file_systems: FileSystem,
 );
 
 /// Why a task definition's tasks run on Fargate, and where that is said.

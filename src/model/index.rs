@@ -25,21 +25,10 @@ impl Index {
     /// The index of `model`, whose resources are all read.
     pub fn of(model: &Model) -> Index {
         let mut index = Index::default();
-        index.add(&model.task_definitions);
-        index.add(&model.services);
-        index.add(&model.clusters);
-        index.add(&model.target_groups);
-        index.add(&model.load_balancers);
-        index.add(&model.listeners);
-        index.add(&model.classic_load_balancers);
-        index.add(&model.roles);
-        index.add(&model.policies);
-        index.add(&model.instance_profiles);
-        index.add(&model.launch_templates);
-        index.add(&model.auto_scaling_groups);
-        index.add(&model.capacity_providers);
-        index.add(&model.repositories);
-        index.add(&model.file_systems);
+        for (id, position) in model.logical_ids() {
+            // The first of a duplicated id wins, as a scan from the start would find.
+            index.positions.entry(id.to_string()).or_insert(position);
+        }
 
         index.services_running = vec![Vec::new(); model.task_definitions.len()];
         for (position, service) in model.services.iter().enumerate() {
@@ -74,15 +63,6 @@ impl Index {
             }
         }
         index
-    }
-
-    fn add<T: Resource>(&mut self, items: &[T]) {
-        for (position, item) in items.iter().enumerate() {
-            if let Some(id) = item.logical_id() {
-                // The first of a duplicated id wins, as a scan from the start would find.
-                self.positions.entry(id.to_string()).or_insert(position);
-            }
-        }
     }
 
     /// The position among `items` of the resource `reference` links to.
