@@ -31,6 +31,12 @@ const EXPECTED: &[(&str, Option<&str>, &str)] = &[
         Some("INPUT-001"),
         "invalid YAML",
     ),
+    // Found by fuzzing: a policy string ending in `\L` mapped positions past its end.
+    (
+        "policy-string-ending-in-escape.yaml",
+        Some("INPUT-002"),
+        "does not match",
+    ),
     ("truncated.json", Some("INPUT-001"), "unterminated string"),
     ("unclosed-flow.yaml", Some("INPUT-001"), "invalid YAML"),
     // Found by fuzzing: a Unicode blank in a `memberOf` expression looped without progress.

@@ -140,8 +140,8 @@ impl PositionMap {
 fn unescape(after: &str) -> Option<(usize, char)> {
     let hex =
         |from: usize, digits: usize| u32::from_str_radix(after.get(from..from + digits)?, 16).ok();
-    let mut chars = after.chars();
-    let ch = match chars.next()? {
+    let letter = after.chars().next()?;
+    let ch = match letter {
         'n' => '\n',
         't' => '\t',
         'r' => '\r',
@@ -170,7 +170,9 @@ fn unescape(after: &str) -> Option<(usize, char)> {
         }
         other => other,
     };
-    Some((ch.len_utf8(), ch))
+    // What is written after the backslash, not what it stands for: `\L` is one byte for a
+    // three-byte character.
+    Some((letter.len_utf8(), ch))
 }
 
 #[cfg(test)]
@@ -240,6 +242,23 @@ mod tests {
             written(text, inner.get("a").unwrap().span),
             r#"\"\x41\U0001F600\_\""#
         );
+
+        // `\N`, `\_`, `\L` and `\P` are one letter after the backslash for a character of
+        // two or three bytes. Found by fuzzing: the map ran past the end of the written string.
+        let text = "P: \"{\\\"a\\\": \\\"\\N\\_\\L\\P\\\", \\\"b\\\": 3}\"";
+        let value = "{\"a\": \"\u{85}\u{a0}\u{2028}\u{2029}\", \"b\": 3}";
+        let start = text.find('"').unwrap();
+        let inner = parse_json_in_string(value, text, Span::new(start, text.len())).unwrap();
+        assert_eq!(written(text, inner.get("b").unwrap().span), "3");
+        assert_eq!(
+            written(text, inner.get("a").unwrap().span),
+            r#"\"\N\_\L\P\""#
+        );
+        let text = "n: \"\\LP?LGL\\Le?\\LP?LGL\\L\"\n";
+        let root = crate::source::yaml::parse_yaml(text).unwrap().remove(0);
+        let string = root.get("n").unwrap();
+        let error = parse_json_in_string(string.as_str().unwrap(), text, string.span).unwrap_err();
+        assert!(error.span.end as usize <= text.len());
     }
 
     #[test]
