@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // each target uses a part
 
-use ecslint::lint::FileReport;
+use ecslint::lint::{FileReport, RuleFilter};
 use ecslint::report::{Format, Options, render};
 use ecslint::source::span::Span;
 use ecslint::source::tree::{Node, Value};
@@ -13,7 +13,11 @@ use ecslint::source::tree::{Node, Value};
 pub fn check_span(text: &str, span: Span, what: &str) {
     let (start, end) = (span.start as usize, span.end as usize);
     assert!(start <= end, "{what}: span {start}..{end} is reversed");
-    assert!(end <= text.len(), "{what}: span {start}..{end} ends past the text ({})", text.len());
+    assert!(
+        end <= text.len(),
+        "{what}: span {start}..{end} ends past the text ({})",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(start) && text.is_char_boundary(end),
         "{what}: span {start}..{end} splits a character"
@@ -40,6 +44,12 @@ pub fn check_report(text: &str, report: &FileReport) {
             check_span(text, label.span, diagnostic.rule.id);
         }
     }
+}
+
+/// Every rule, chosen once per process rather than once per input.
+pub fn filter() -> &'static RuleFilter {
+    static FILTER: std::sync::OnceLock<RuleFilter> = std::sync::OnceLock::new();
+    FILTER.get_or_init(RuleFilter::all)
 }
 
 /// Renders `reports` in the JSON and concise formats and, when `every` is set, in every

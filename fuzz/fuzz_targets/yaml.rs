@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     match ecslint::source::yaml::parse_yaml(text) {
-        Ok(documents) => documents.iter().for_each(|root| common::check_tree(text, root)),
+        Ok(documents) => documents
+            .iter()
+            .for_each(|root| common::check_tree(text, root)),
         Err(error) => common::check_span(text, error.span, "error"),
     }
 });
