@@ -233,27 +233,20 @@ mod tests {
             r#"\"\ud83d\ude00\""#
         );
 
-        let text = "P: \"{\\\"a\\\": \\\"\\x41\\U0001F600\\_\\\", \\\"b\\\": 2}\"";
-        let value = "{\"a\": \"A\u{1f600}\u{a0}\", \"b\": 2}";
-        let start = text.find('"').unwrap();
-        let inner = parse_json_in_string(value, text, Span::new(start, text.len())).unwrap();
-        assert_eq!(written(text, inner.get("b").unwrap().span), "2");
-        assert_eq!(
-            written(text, inner.get("a").unwrap().span),
-            r#"\"\x41\U0001F600\_\""#
-        );
-
-        // `\N`, `\_`, `\L` and `\P` are one letter after the backslash for a character of
-        // two or three bytes. Found by fuzzing: the map ran past the end of the written string.
-        let text = "P: \"{\\\"a\\\": \\\"\\N\\_\\L\\P\\\", \\\"b\\\": 3}\"";
-        let value = "{\"a\": \"\u{85}\u{a0}\u{2028}\u{2029}\", \"b\": 3}";
-        let start = text.find('"').unwrap();
-        let inner = parse_json_in_string(value, text, Span::new(start, text.len())).unwrap();
-        assert_eq!(written(text, inner.get("b").unwrap().span), "3");
-        assert_eq!(
-            written(text, inner.get("a").unwrap().span),
-            r#"\"\N\_\L\P\""#
-        );
+        // In a YAML double-quoted string: `\x41`, `\U0001F600`; and `\N`, `\_`, `\L`, `\P`,
+        // one letter after the backslash for a character of two or three bytes (found by
+        // fuzzing: the map ran past the end of the written string).
+        let escaped = |escapes: &str, value: &str| {
+            let text = format!("P: \"{{\\\"a\\\": \\\"{escapes}\\\", \\\"b\\\": 2}}\"");
+            let value = format!("{{\"a\": \"{value}\", \"b\": 2}}");
+            let start = text.find('"').unwrap();
+            let inner = parse_json_in_string(&value, &text, Span::new(start, text.len())).unwrap();
+            assert_eq!(written(&text, inner.get("b").unwrap().span), "2");
+            let a = written(&text, inner.get("a").unwrap().span).to_string();
+            assert_eq!(a, format!("\\\"{escapes}\\\""));
+        };
+        escaped("\\x41\\U0001F600\\_", "A\u{1f600}\u{a0}");
+        escaped("\\N\\_\\L\\P", "\u{85}\u{a0}\u{2028}\u{2029}");
         let text = "n: \"\\LP?LGL\\Le?\\LP?LGL\\L\"\n";
         let root = crate::source::yaml::parse_yaml(text).unwrap().remove(0);
         let string = root.get("n").unwrap();
