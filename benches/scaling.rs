@@ -7,7 +7,6 @@
 //!
 //! Run with `cargo bench --bench scaling`. A shape whose ratio passes 16 is flagged.
 
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use ecslint::lint::{FileReport, RuleFilter, lint_bytes};
@@ -139,47 +138,36 @@ fn human(report: FileReport) -> usize {
 /// One policy of `n` statements, each with its own Sid, a wildcard action and
 /// `iam:PassRole` on `*` every tenth statement.
 fn policy(n: usize) -> (&'static str, String) {
-    let mut out = String::from(r#"{"Version": "2012-10-17", "Statement": ["#);
-    for i in 0..n {
+    let statements = comma_separated(n, |i| {
         let action = if i % 10 == 0 {
             "iam:PassRole"
         } else {
             "s3:Get*"
         };
-        let _ = write!(
-            out,
-            r#"{}{{"Sid": "S{i}", "Effect": "Allow", "Action": "{action}", "Resource": "*"}}"#,
-            if i == 0 { "" } else { "," }
-        );
-    }
-    out.push_str("]}");
-    ("policy.json", out)
+        format!(r#"{{"Sid": "S{i}", "Effect": "Allow", "Action": "{action}", "Resource": "*"}}"#)
+    });
+    ("policy.json", policy_of(&statements))
 }
 
 /// A bridge-mode task definition of `n` containers, all mapping host port 8080.
 fn shared_host_port(n: usize) -> (&'static str, String) {
-    let containers: Vec<String> = (0..n)
-        .map(|i| {
-            format!(
-                r#"{{"name": "c{i}", "image": "nginx:1.27", "memory": 128, "essential": true,
-                   "portMappings": [{{"containerPort": 80, "hostPort": 8080}}]}}"#
-            )
-        })
-        .collect();
+    let containers = comma_separated(n, |i| {
+        format!(
+            r#"{{"name": "c{i}", "image": "nginx:1.27", "memory": 128, "essential": true,
+               "portMappings": [{{"containerPort": 80, "hostPort": 8080}}]}}"#
+        )
+    });
     let text = format!(
-        r#"{{"family": "shared", "networkMode": "bridge", "containerDefinitions": [{}]}}"#,
-        containers.join(",")
+        r#"{{"family": "shared", "networkMode": "bridge", "containerDefinitions": [{containers}]}}"#
     );
     ("task.json", text)
 }
 
 /// A template with `n` Fargate services, each with its task definition and role.
 fn services(n: usize) -> (&'static str, String) {
-    let mut out = String::from(r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"#);
-    for i in 0..n {
-        let _ = write!(
-            out,
-            r#"{comma}"Role{i}": {{"Type": "AWS::IAM::Role", "Properties": {{
+    template(comma_separated(n, |i| {
+        format!(
+            r#""Role{i}": {{"Type": "AWS::IAM::Role", "Properties": {{
                 "AssumeRolePolicyDocument": {{"Version": "2012-10-17", "Statement": [{{
                   "Effect": "Allow", "Principal": {{"Service": "ecs-tasks.amazonaws.com"}},
                   "Action": "sts:AssumeRole"}}]}},
@@ -191,79 +179,79 @@ fn services(n: usize) -> (&'static str, String) {
                   "PortMappings": [{{"ContainerPort": 80}}]}}]}}}},
               "Service{i}": {{"Type": "AWS::ECS::Service", "Properties": {{
                 "LaunchType": "FARGATE", "TaskDefinition": {{"Ref": "Task{i}"}}, "DesiredCount": 2,
-                "NetworkConfiguration": {{"AwsvpcConfiguration": {{"Subnets": ["subnet-1"]}}}}}}}}"#,
-            comma = if i == 0 { "" } else { "," }
-        );
-    }
-    out.push_str("}}");
-    ("template.json", out)
+                "NetworkConfiguration": {{"AwsvpcConfiguration": {{"Subnets": ["subnet-1"]}}}}}}}}"#
+        )
+    }))
 }
 
 /// A template of `n` clusters, each with its capacity providers set by an association of its
 /// own, merged into the cluster it names.
 fn associations(n: usize) -> (&'static str, String) {
-    let mut out = String::from(r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"#);
-    for i in 0..n {
-        let _ = write!(
-            out,
-            r#"{comma}"Cluster{i}": {{"Type": "AWS::ECS::Cluster"}},
+    template(comma_separated(n, |i| {
+        format!(
+            r#""Cluster{i}": {{"Type": "AWS::ECS::Cluster"}},
               "Providers{i}": {{"Type": "AWS::ECS::ClusterCapacityProviderAssociations", "Properties": {{
                 "Cluster": {{"Ref": "Cluster{i}"}}, "CapacityProviders": ["FARGATE"],
-                "DefaultCapacityProviderStrategy": [{{"CapacityProvider": "FARGATE", "Weight": 1}}]}}}}"#,
-            comma = if i == 0 { "" } else { "," }
-        );
-    }
-    out.push_str("}}");
-    ("template.json", out)
+                "DefaultCapacityProviderStrategy": [{{"CapacityProvider": "FARGATE", "Weight": 1}}]}}}}"#
+        )
+    }))
 }
 
 /// `n` task definitions' worth of containers on one line (a minified file), each with a
 /// finding (a fixed host port in bridge mode), so findings sit ever further along the line.
 fn one_line(n: usize) -> (&'static str, String) {
-    let containers: Vec<String> = (0..n)
-        .map(|i| {
-            format!(
-                r#"{{"name":"c{i}","image":"nginx:1.27","memory":128,"essential":true,"portMappings":[{{"containerPort":80,"hostPort":{}}}]}}"#,
-                8000 + i
-            )
-        })
-        .collect();
+    let containers = comma_separated(n, |i| {
+        format!(
+            r#"{{"name":"c{i}","image":"nginx:1.27","memory":128,"essential":true,"portMappings":[{{"containerPort":80,"hostPort":{}}}]}}"#,
+            8000 + i
+        )
+    });
     let text = format!(
-        r#"{{"family":"minified","networkMode":"bridge","containerDefinitions":[{}]}}"#,
-        containers.join(",")
+        r#"{{"family":"minified","networkMode":"bridge","containerDefinitions":[{containers}]}}"#
     );
     ("task.json", text)
 }
 
 /// A policy whose statements carry many wildcard actions and long wildcard resources.
 fn wildcards(n: usize) -> (&'static str, String) {
-    let mut out = String::from(r#"{"Version": "2012-10-17", "Statement": ["#);
-    for i in 0..n {
-        let _ = write!(
-            out,
-            r#"{}{{"Effect": "Allow", "Action": ["ec2:*Instance*", "s3:*Object*", "ecs:*"],
-                "Resource": "arn:aws:s3:::bucket-{i}/*/*/*/*/*/*/*/*"}}"#,
-            if i == 0 { "" } else { "," }
-        );
-    }
-    out.push_str("]}");
-    ("policy.json", out)
+    let statements = comma_separated(n, |i| {
+        format!(
+            r#"{{"Effect": "Allow", "Action": ["ec2:*Instance*", "s3:*Object*", "ecs:*"],
+                "Resource": "arn:aws:s3:::bucket-{i}/*/*/*/*/*/*/*/*"}}"#
+        )
+    });
+    ("policy.json", policy_of(&statements))
 }
 
 /// A template whose conditions form a chain `n` long, each `Condition` of the one before.
 fn condition_chain(n: usize) -> (&'static str, String) {
-    let mut out = String::from(
-        r#"{"Parameters": {"Env": {"Type": "String", "Default": "prod", "AllowedValues": ["prod", "dev"]}},
-           "Conditions": {"C0": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}"#,
-    );
-    for i in 1..n {
-        let _ = write!(out, r#","C{i}": {{"Condition": "C{}"}}"#, i - 1);
-    }
-    let _ = write!(
-        out,
-        r#"}}, "Resources": {{"Task": {{"Type": "AWS::ECS::TaskDefinition", "Condition": "C{}",
+    let chain = comma_separated(n, |i| match i {
+        0 => r#""C0": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}"#.to_string(),
+        _ => format!(r#""C{i}": {{"Condition": "C{}"}}"#, i - 1),
+    });
+    let text = format!(
+        r#"{{"Parameters": {{"Env": {{"Type": "String", "Default": "prod", "AllowedValues": ["prod", "dev"]}}}},
+           "Conditions": {{{chain}}},
+           "Resources": {{"Task": {{"Type": "AWS::ECS::TaskDefinition", "Condition": "C{}",
             "Properties": {{"ContainerDefinitions": [{{"Name": "app", "Image": "nginx:1.27", "Memory": 128}}]}}}}}}}}"#,
         n - 1
     );
-    ("template.json", out)
+    ("template.json", text)
+}
+
+/// The `n` items `item` writes, separated by commas.
+fn comma_separated(n: usize, item: impl Fn(usize) -> String) -> String {
+    (0..n).map(item).collect::<Vec<_>>().join(",")
+}
+
+/// A template of these resources (`"Id": {...}` pairs).
+fn template(resources: String) -> (&'static str, String) {
+    let text =
+        format!(r#"{{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {{{resources}}}}}"#);
+    ("template.json", text)
+}
+
+/// A policy of these statements.
+fn policy_of(statements: &str) -> String {
+    format!(r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#)
 }
