@@ -3,8 +3,6 @@
 //! a role is a role. Each dialect says which [`Kind`] a resource is and supplies a reader for
 //! its properties in the ECS API's shape; the reading is written once, here.
 
-use rustc_hash::FxHashMap;
-
 use crate::dialect::reader::{Reader, Scalar};
 use crate::dialect::{adapt, iam, lifecycle};
 use crate::model::*;
@@ -116,44 +114,6 @@ fn merge_policies<T: PolicyHolder>(holders: &mut Vec<T>, sets: Vec<ResourcePolic
             }
         };
         *holders[index].policy() = set.policy;
-    }
-}
-
-/// Where each resource of one type is, by logical id and by the name written in it
-/// (`RoleName`, `ClusterName`): what a resource set from outside names (an attachment's
-/// role, an association's cluster) is looked up, not searched for once per such resource.
-#[derive(Default)]
-struct Positions {
-    by_id: FxHashMap<String, usize>,
-    by_name: FxHashMap<String, usize>,
-}
-
-impl Positions {
-    fn of<T: Resource>(items: &[T], name: impl Fn(&T) -> Option<&Val<String>>) -> Self {
-        let mut positions = Positions::default();
-        for (position, item) in items.iter().enumerate() {
-            let written = name(item).and_then(Val::value).map(String::as_str);
-            positions.insert(position, item.logical_id(), written);
-        }
-        positions
-    }
-
-    /// The first resource with an id or name keeps it, as a search from the start finds it.
-    fn insert(&mut self, position: usize, id: Option<&str>, name: Option<&str>) {
-        if let Some(id) = id {
-            self.by_id.entry(id.to_string()).or_insert(position);
-        }
-        if let Some(name) = name {
-            self.by_name.entry(name.to_string()).or_insert(position);
-        }
-    }
-
-    /// The resource a `Ref` (logical id) or a written name points at.
-    fn find(&self, target: Option<&Target>) -> Option<usize> {
-        match target? {
-            Target::Resource(id) => self.by_id.get(id).copied(),
-            Target::Named(name) => self.by_name.get(name).copied(),
-        }
     }
 }
 

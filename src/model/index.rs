@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::graph::Resource;
-use super::{Model, Target, Val, value};
+use super::{Model, Target, Val};
 
 #[derive(Debug, Default)]
 pub struct Index {
@@ -40,20 +40,11 @@ impl Index {
         }
 
         // `Roles` of a policy takes role names: a written name matches a role's `RoleName`.
-        let by_name: FxHashMap<&str, usize> = model
-            .roles
-            .iter()
-            .enumerate()
-            .filter_map(|(position, role)| Some((value(&role.role_name)?.as_str(), position)))
-            .collect();
+        let roles = Positions::of(&model.roles, |role| role.role_name.as_ref());
         index.policies_of = vec![Vec::new(); model.roles.len()];
         for (position, policy) in model.policies.iter().enumerate() {
             for role in &policy.roles {
-                let found = match role.value() {
-                    Some(Target::Resource(_)) => index.position(&model.roles, Some(role)),
-                    Some(Target::Named(name)) => by_name.get(name.as_str()).copied(),
-                    None => None,
-                };
+                let found = roles.find(role.value());
                 // A policy that names a role twice is attached once.
                 if let Some(attached) = found.map(|found| &mut index.policies_of[found])
                     && attached.last() != Some(&position)
@@ -91,5 +82,44 @@ impl Index {
     /// The positions of the policies attached to the role at `role`.
     pub fn policies_of(&self, role: usize) -> &[usize] {
         self.policies_of.get(role).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Where each resource of one type is, by logical id and by the name written in it
+/// (`RoleName`, `ClusterName`): what a resource set from outside names (an attachment's
+/// role, an association's cluster, a policy's `Roles`) is looked up, not searched for once per
+/// such resource.
+#[derive(Default)]
+pub struct Positions {
+    by_id: FxHashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
+}
+
+impl Positions {
+    pub fn of<T: Resource>(items: &[T], name: impl Fn(&T) -> Option<&Val<String>>) -> Self {
+        let mut positions = Positions::default();
+        for (position, item) in items.iter().enumerate() {
+            let written = name(item).and_then(Val::value).map(String::as_str);
+            positions.insert(position, item.logical_id(), written);
+        }
+        positions
+    }
+
+    /// The first resource with an id or name keeps it, as a search from the start finds it.
+    pub fn insert(&mut self, position: usize, id: Option<&str>, name: Option<&str>) {
+        if let Some(id) = id {
+            self.by_id.entry(id.to_string()).or_insert(position);
+        }
+        if let Some(name) = name {
+            self.by_name.entry(name.to_string()).or_insert(position);
+        }
+    }
+
+    /// The resource a `Ref` (logical id) or a written name points at.
+    pub fn find(&self, target: Option<&Target>) -> Option<usize> {
+        match target? {
+            Target::Resource(id) => self.by_id.get(id).copied(),
+            Target::Named(name) => self.by_name.get(name).copied(),
+        }
     }
 }

@@ -16,7 +16,7 @@ pub mod task_definition;
 
 pub use dependencies::Dependencies;
 pub use graph::*;
-pub use index::Index;
+pub use index::{Index, Positions};
 pub use infrastructure::*;
 pub use lifecycle::*;
 pub use policy::*;
