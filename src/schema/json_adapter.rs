@@ -2,9 +2,11 @@
 //! `serde_json::Value` (the stack research measured 14 µs against 26 µs per task definition).
 
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 
 use jsonschema::JsonType;
 use jsonschema::json::{Array, Json, JsonNumber, Node as SchemaNode, NodeIdentity, Object};
+use rustc_hash::{FxHashMap, FxHasher};
 use serde_json::Number;
 
 use crate::dialect::reader::is_unset;
@@ -135,6 +137,54 @@ impl<'a, const T: bool> Array<'a, Spanned<T>> for ArrayRef<'a, T> {
             .filter(shown::<T> as fn(&&Node) -> bool)
             .map(NodeRef)
     }
+
+    /// `uniqueItems` without a `serde_json::Value` per element (the default builds one, and
+    /// that was two fifths of validating a template): elements are told apart by a
+    /// structural hash, and only elements whose hashes agree are compared as JSON.
+    fn is_unique(&self) -> bool {
+        let mut seen: FxHashMap<u64, Vec<&Node>> = FxHashMap::default();
+        for element in self.0.iter().filter(shown::<T>) {
+            let same_hash = seen.entry(json_hash(element)).or_default();
+            if same_hash.iter().any(|o| o.to_json() == element.to_json()) {
+                return false;
+            }
+            same_hash.push(element);
+        }
+        true
+    }
+}
+
+/// A hash of a node as JSON: spans and member order do not count, the last of duplicate
+/// keys does (as in `Node::to_json`), numbers count by value.
+fn json_hash(node: &Node) -> u64 {
+    let mut hasher = FxHasher::default();
+    match &node.value {
+        // `to_json` reads a Terraform expression as `null`.
+        Value::Null | Value::Expr(_) => 0u8.hash(&mut hasher),
+        Value::Bool(b) => (1u8, b).hash(&mut hasher),
+        Value::Number(n) => {
+            // `+ 0.0` makes -0 and 0 one value.
+            let value = n.parse::<f64>().map_or(f64::NAN, |v| v + 0.0);
+            (2u8, value.to_bits()).hash(&mut hasher);
+        }
+        Value::String(s) => (3u8, s.as_ref()).hash(&mut hasher),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(&mut hasher);
+            items.iter().for_each(|i| json_hash(i).hash(&mut hasher));
+        }
+        Value::Object(entries) => {
+            let mut members: Vec<(&str, u64)> = entries
+                .iter()
+                .rev()
+                .map(|e| (e.key.as_ref(), json_hash(&e.value)))
+                .collect();
+            // Stable: of duplicate keys, the last written stays first and is kept.
+            members.sort_by_key(|&(key, _)| key);
+            members.dedup_by_key(|&mut (key, _)| key);
+            (5u8, members).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 impl<'a, const T: bool> SchemaNode<'a, Spanned<T>> for NodeRef<'a, T> {
@@ -201,5 +251,35 @@ impl<'a, const T: bool> SchemaNode<'a, Spanned<T>> for NodeRef<'a, T> {
 
     fn identity(&self) -> Option<NodeIdentity> {
         Some(NodeIdentity::new(std::ptr::from_ref(self.0) as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse_json;
+
+    fn unique<const T: bool>(text: &str) -> bool {
+        let root = parse_json(text).unwrap();
+        let items = root.as_array().unwrap();
+        ArrayRef::<T>(items).is_unique()
+    }
+
+    #[test]
+    fn unique_items_compare_as_json() {
+        assert!(unique::<false>(
+            r#"[1, 2, "1", {"a": 1}, {"a": 2}, [1], [1, 1], null]"#
+        ));
+        // Member order and spans do not count.
+        assert!(!unique::<false>(
+            r#"[{"a": 1, "b": [2]}, {"b": [2],  "a": 1}]"#
+        ));
+        // The last of duplicate keys is the value.
+        assert!(!unique::<false>(r#"[{"a": 1, "a": 2}, {"a": 2}]"#));
+        assert!(unique::<false>(r#"[{"a": 1, "a": 2}, {"a": 1}]"#));
+        assert!(!unique::<false>(r#"["x", "y", "x"]"#));
+        // Intrinsic functions are hidden in a template: their values are not known.
+        assert!(unique::<true>(r#"[{"Ref": "A"}, {"Ref": "A"}]"#));
+        assert!(!unique::<false>(r#"[{"Ref": "A"}, {"Ref": "A"}]"#));
     }
 }

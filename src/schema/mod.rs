@@ -3,6 +3,8 @@
 
 mod cloudformation;
 mod json_adapter;
+mod pattern;
+mod required;
 
 use std::sync::OnceLock;
 
@@ -34,19 +36,28 @@ struct Compiled<const TEMPLATE: bool> {
     validator: Validator<Spanned<TEMPLATE>>,
 }
 
+const TASK_DEFINITION_SCHEMA: &str = include_str!("../../schemas/ecs-task-definition.schema.json");
+const SERVICE_SCHEMA: &str = include_str!("../../schemas/ecs-service.schema.json");
+
+/// Every bundled schema, named: the ECS API's and CloudFormation's.
+#[cfg(test)]
+fn bundled_schemas() -> impl Iterator<Item = (&'static str, &'static str)> {
+    [
+        ("ECS task definition", TASK_DEFINITION_SCHEMA),
+        ("ECS service", SERVICE_SCHEMA),
+    ]
+    .into_iter()
+    .chain(cloudformation::TYPES.iter().copied())
+}
+
 fn compiled(kind: PartKind) -> &'static Compiled<false> {
     static TASK_DEFINITION: OnceLock<Compiled<false>> = OnceLock::new();
     static SERVICE: OnceLock<Compiled<false>> = OnceLock::new();
     static CONTAINER_DEFINITIONS: OnceLock<Compiled<false>> = OnceLock::new();
-    const TASK_DEFINITION_SCHEMA: &str =
-        include_str!("../../schemas/ecs-task-definition.schema.json");
     let (cell, text) = match kind {
         PartKind::ContainerDefinitions => (&CONTAINER_DEFINITIONS, TASK_DEFINITION_SCHEMA),
         PartKind::TaskDefinition => (&TASK_DEFINITION, TASK_DEFINITION_SCHEMA),
-        PartKind::Service => (
-            &SERVICE,
-            include_str!("../../schemas/ecs-service.schema.json"),
-        ),
+        PartKind::Service => (&SERVICE, SERVICE_SCHEMA),
     };
     cell.get_or_init(|| {
         let mut schema: Json = serde_json::from_str(text).expect("bundled schema is valid JSON");
@@ -62,6 +73,8 @@ fn compiled(kind: PartKind) -> &'static Compiled<false> {
 
 fn compile<const T: bool>(schema: Json) -> Compiled<T> {
     let validator = jsonschema::options_for::<Spanned<T>>()
+        .with_keyword("pattern", pattern::factory)
+        .with_keyword(required::KEYWORD, required::factory::<T>)
         .build(&schema)
         .expect("bundled schema compiles");
     Compiled { schema, validator }
@@ -95,9 +108,7 @@ pub fn validate_resource(resource_type: &str, properties: &Node) -> Option<Vec<V
         compiled
             .validator
             .iter_errors(NodeRef(properties))
-            .filter(|error| {
-                !through_intrinsic(properties, error) && !computed_required(properties, error)
-            })
+            .filter(|error| !through_intrinsic(properties, error))
             .flat_map(|error| {
                 let at = locate(properties, &error, Some("Properties"), true);
                 violations_of(&compiled.schema, at, &error)
@@ -115,29 +126,6 @@ fn element<'n, 's>(node: &'n Node<'s>, index: usize, template: bool) -> Option<&
     } else {
         items.get(index)
     }
-}
-
-/// Whether a "missing required property" error names a property the template sets to an
-/// intrinsic function, which the validator is not shown.
-fn computed_required(root: &Node, error: &ValidationError<'_>) -> bool {
-    let ValidationErrorKind::Required { property } = error.kind() else {
-        return false;
-    };
-    let Some(name) = property.as_str() else {
-        return false;
-    };
-    let mut node = root;
-    for segment in error.instance_path().segments() {
-        let next = match segment {
-            LocationSegment::Property(key) => node.get(&key),
-            LocationSegment::Index(i) => element(node, i, true),
-        };
-        match next {
-            Some(next) => node = next,
-            None => return false,
-        }
-    }
-    node.get(name).is_some_and(is_intrinsic)
 }
 
 /// Whether an error's instance path reaches an intrinsic function (`{"Ref": …}`,
@@ -294,8 +282,8 @@ fn violation(schema: &Json, at: Located, error: &ValidationError) -> Violation {
                 help: None,
             }
         }
-        ValidationErrorKind::Required { property } => {
-            let property = property.as_str().unwrap_or_default();
+        ValidationErrorKind::Custom { keyword, message } if keyword == required::KEYWORD => {
+            let property = message.as_str();
             // Present but `null` or `""`: point at the empty value itself.
             if let Some(entry) = at.node.entry(property) {
                 return Violation {
@@ -521,6 +509,33 @@ mod tests {
                 "\"\"".to_string(),
                 "`name` in a container definition is required, but it is empty".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_property_set_by_an_intrinsic_function_is_present() {
+        let rule = |priority: &str| -> Vec<String> {
+            let text = format!(
+                r#"{{"Actions": [{{"Type": "forward", "TargetGroupArn": {{"Ref": "Group"}}}}],
+                    "Conditions": [] {priority}}}"#
+            );
+            validate_resource(
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
+                &parse_json(&text).unwrap(),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|v| v.message)
+            .collect()
+        };
+        assert!(rule(r#", "Priority": {"Ref": "Priority"}"#).is_empty());
+        assert_eq!(
+            rule(""),
+            ["Missing required property `Priority` in `Properties`"]
+        );
+        assert_eq!(
+            rule(r#", "Priority": null"#),
+            ["`Priority` in `Properties` is required, but it is empty"]
         );
     }
 }
