@@ -113,7 +113,7 @@ fn median(mut run: impl FnMut() -> usize) -> (usize, Duration) {
 fn run_library(root: &Path) -> (usize, usize) {
     let found = discover(&[root.to_path_buf()]);
     let inputs: Vec<Input> = found.files.into_iter().map(Input::File).collect();
-    let reports = check(&inputs, &RuleFilter::all());
+    let reports = check(&inputs, &RuleFilter::default_rules());
     let sarif = report::render(
         &reports,
         &Options {

@@ -20,6 +20,7 @@ pub const FILE_NAME: &str = ".ecslint.yaml";
 /// The keys a configuration may have, as the JSON Schema in `schemas/` lists them.
 const KEYS: &[&str] = &[
     "select",
+    "extend-select",
     "ignore",
     "fail-level",
     "exclude",
@@ -55,6 +56,7 @@ pub struct Config {
     /// The directory its globs are relative to (absolute).
     pub dir: PathBuf,
     pub select: Vec<String>,
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub fail_level: Option<FailLevel>,
     exclude: Vec<(String, GlobMatcher)>,
@@ -147,6 +149,7 @@ impl Config {
             let value = &entry.value;
             match entry.key.as_ref() {
                 "select" => config.select = selectors(value, &mut error),
+                "extend-select" => config.extend_select = selectors(value, &mut error),
                 "ignore" => config.ignore = selectors(value, &mut error),
                 "fail-level" => {
                     config.fail_level = match value.as_str() {
@@ -293,6 +296,7 @@ impl Config {
                 .map_or("(none: defaults)".to_string(), |p| crate::display_path(p))
         ));
         out.push_str(&format!("select: {}\n", list(&self.select)));
+        out.push_str(&format!("extend-select: {}\n", list(&self.extend_select)));
         out.push_str(&format!("ignore: {}\n", list(&self.ignore)));
         out.push_str(&format!(
             "fail-level: {}\n",

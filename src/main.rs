@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ecslint::config::{Config, FailLevel};
+use ecslint::lint::Selection;
 use ecslint::report::{self, Format};
 use ecslint::rules::{self, pages};
 use ecslint::source::discover::discover;
@@ -78,9 +79,13 @@ struct CheckArgs {
     /// limit) to this file: `$GITHUB_STEP_SUMMARY` in a workflow.
     #[arg(long, value_name = "FILE")]
     step_summary: Option<PathBuf>,
-    /// Run only these rules: ids, names or id prefixes (`FARGATE`, `ECS-TD`), comma-separated.
+    /// Run only these rules: ids, names or id prefixes (`FARGATE`, `ECS-TD`), or `ALL`,
+    /// comma-separated (default: the rules that are on by default).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
+    /// Run these rules as well (those off by default, such as `ECS-TD-021`), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Skip these rules: ids, names or id prefixes, comma-separated.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
@@ -141,11 +146,16 @@ fn main() -> ExitCode {
                     .iter()
                     .map(|r| {
                         format!(
-                            "{:<14} {:<7} {:<40} {}\n",
+                            "{:<14} {:<7} {:<40} {}{}\n",
                             r.id,
                             r.severity.as_str(),
                             r.name,
-                            r.summary
+                            r.summary,
+                            if r.enabled_by_default {
+                                ""
+                            } else {
+                                " (off by default)"
+                            }
                         )
                     })
                     .collect(),
@@ -154,7 +164,8 @@ fn main() -> ExitCode {
                         .iter()
                         .map(|r| {
                             serde_json::json!({"id": r.id, "name": r.name, "severity": r.severity.as_str(),
-                                "summary": r.summary, "tags": r.tags, "reference": r.reference})
+                                "summary": r.summary, "tags": r.tags, "reference": r.reference,
+                                "enabled_by_default": r.enabled_by_default})
                         })
                         .collect();
                     serde_json::to_string_pretty(&list).expect("serialisable") + "\n"
@@ -434,7 +445,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
             &args.select
         };
         let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
-        let filter = match RuleFilter::new(select, &ignore) {
+        let extend_select: Vec<String> = config
+            .extend_select
+            .iter()
+            .chain(&args.extend_select)
+            .cloned()
+            .collect();
+        let filter = match RuleFilter::new(Selection {
+            select,
+            extend_select: &extend_select,
+            ignore: &ignore,
+        }) {
             Ok(filter) => filter,
             Err(message) => {
                 eprintln!("error: {message}");

@@ -57,6 +57,40 @@ fn usage_and_io_errors_exit_2() {
 }
 
 #[test]
+fn rules_off_by_default_run_when_selected_or_extended() {
+    let agent = "testdata/examples/host-agent-task.json";
+    let concise = ["--format", "concise"];
+    let default = stdout(ecslint().args(["check", agent]).args(concise));
+    assert!(default.contains("[ECS-TD-019]"), "{default}");
+    assert!(!default.contains("[ECS-TD-021]") && !default.contains("[ECS-TD-025]"));
+    let extended = stdout(
+        ecslint()
+            .args([
+                "check",
+                agent,
+                "--extend-select",
+                "writable-root-filesystem",
+            ])
+            .args(concise),
+    );
+    assert!(extended.contains("[ECS-TD-021]") && extended.contains("[ECS-TD-019]"));
+    assert!(!extended.contains("[ECS-TD-025]"), "{extended}");
+    let selected = stdout(
+        ecslint()
+            .args(["check", agent, "--select", "ECS-TD-025"])
+            .args(concise),
+    );
+    let rules: Vec<&str> = selected.lines().filter(|l| l.contains('[')).collect();
+    assert!(!rules.is_empty() && rules.iter().all(|l| l.contains("[ECS-TD-025]")));
+    let listed = stdout(ecslint().args(["rules"]));
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("ECS-TD-021") && l.ends_with("(off by default)"))
+    );
+}
+
+#[test]
 fn select_and_ignore_take_ids_names_and_prefixes() {
     let all = stdout(ecslint().args(["check", "testdata/examples", "--format", "concise"]));
     let fargate = stdout(ecslint().args([
@@ -308,7 +342,22 @@ fn selectors_are_whole_families_ids_names_or_all() {
         ecslint().args(["check", "--format", "concise", "testdata/examples"]),
         1,
     );
-    assert_eq!(all, default);
+    // `ALL` is the default set and the rules that are off by default.
+    let findings = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains('['))
+            .map(String::from)
+            .collect()
+    };
+    let (all, default) = (findings(&all), findings(&default));
+    let off = ["[ECS-TD-021]", "[ECS-TD-025]", "[IAM-008]"];
+    let only_off: Vec<&String> = all
+        .iter()
+        .filter(|l| off.iter().any(|id| l.contains(id)))
+        .collect();
+    assert!(!only_off.is_empty());
+    let rest: Vec<&String> = all.iter().filter(|l| !only_off.contains(l)).collect();
+    assert_eq!(rest, default.iter().collect::<Vec<_>>());
 }
 
 #[test]

@@ -90,6 +90,21 @@ fn named_files_are_excluded_only_when_forced() {
 }
 
 #[test]
+fn extend_select_turns_on_a_rule_that_is_off_by_default() {
+    let dir = repository();
+    let task = r#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "a:latest", "memory": 64}]}"#;
+    std::fs::write(dir.path().join("task.json"), task).unwrap();
+    assert!(!concise(dir.path(), &["task.json"], 0).contains("ECS-TD-025"));
+    std::fs::write(
+        dir.path().join(".ecslint.yaml"),
+        "extend-select: [mutable-image-reference]\n",
+    )
+    .unwrap();
+    let extended = concise(dir.path(), &["task.json"], 0);
+    assert!(extended.contains("[ECS-TD-025]"), "{extended}");
+}
+
+#[test]
 fn one_configuration_for_everything_and_settings_shown() {
     let repo = repository();
     let out = concise(

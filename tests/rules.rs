@@ -3,7 +3,11 @@
 
 mod common;
 
-use common::{files_under, lint, manifest_dir, relative, render};
+use std::path::Path;
+
+use common::{files_under, lint_with, manifest_dir, relative, render};
+use ecslint::RuleFilter;
+use ecslint::lint::Selection;
 use ecslint::report::Format;
 use ecslint::rules;
 
@@ -20,13 +24,25 @@ fn rule_of(fixture: &std::path::Path) -> &'static str {
         .id
 }
 
+/// Lints a fixture of `rule` with the rules on by default and `rule` (which may be off by
+/// default): what a user who turned it on would see.
+fn lint_fixture(path: &Path, rule: &str) -> Vec<ecslint::FileReport> {
+    let rule = [rule.to_string()];
+    let filter = RuleFilter::new(Selection {
+        extend_select: &rule,
+        ..Selection::default()
+    })
+    .expect("a registered rule");
+    lint_with(&[relative(path)], &filter)
+}
+
 /// A fixture is a file, or a Terraform module directory (`tf-<name>/main.tf`), which is
 /// linted with the files around it.
 #[test]
 fn fail_fixtures_report_their_rule() {
     insta::glob!("../testdata/rules", "*/fail/{*.*,tf-*/main.tf}", |path| {
         let rule = rule_of(path);
-        let reports = lint(&[relative(path)]);
+        let reports = lint_fixture(path, rule);
         let fired = reports
             .iter()
             .flat_map(|r| &r.diagnostics)
@@ -44,7 +60,7 @@ fn pass_fixtures_do_not_report_their_rule() {
             continue;
         }
         let rule = rule_of(&path);
-        let reports = lint(&[relative(&path)]);
+        let reports = lint_fixture(&path, rule);
         let fired: Vec<_> = reports
             .iter()
             .flat_map(|r| &r.diagnostics)

@@ -154,6 +154,14 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
                 kind: r.string(f, "type"),
             })
             .collect(),
+        environment: r
+            .objects(obj, "environment")
+            .map(|v| EnvironmentVariable {
+                span: v.span,
+                name: r.string(v, "name"),
+                value: r.string(v, "value"),
+            })
+            .collect(),
         health_check: r.present(obj, "healthCheck"),
         user: r.present(obj, "user"),
         linux_parameters: r.present(obj, "linuxParameters"),

@@ -19,33 +19,68 @@ use crate::suppress;
 mod terraform;
 pub use terraform::{lint_module, lint_module_text};
 
-/// Which rules run, from `--select` and `--ignore`.
+/// Which rules run, from `select`, `extend-select` and `ignore`.
 #[derive(Debug, Clone)]
 pub struct RuleFilter {
     enabled: FxHashSet<&'static str>,
 }
 
+/// The selectors that choose the rules, as the command line and configuration give them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection<'a> {
+    /// Only these (ids, names or id prefixes such as `FARGATE`, `ECS-TD`); empty means every
+    /// rule that is on by default.
+    pub select: &'a [String],
+    /// These too, on top of `select`: how an off-by-default rule joins the default set.
+    pub extend_select: &'a [String],
+    pub ignore: &'a [String],
+}
+
 impl RuleFilter {
-    /// Selectors are ids, names or id prefixes (`FARGATE`, `ECS-TD`). An empty `select`
-    /// means every rule. Unknown selectors are an error, so a typo never disables a check.
-    pub fn new(select: &[String], ignore: &[String]) -> Result<Self, String> {
-        let all = rules::all();
-        for selector in select.iter().chain(ignore) {
+    /// A rule runs when `select` names it (or `select` is empty and the rule is on by
+    /// default) or `extend-select` names it, and `ignore` does not. Unknown selectors are an
+    /// error, so a typo never disables a check.
+    pub fn new(selection: Selection) -> Result<Self, String> {
+        let Selection {
+            select,
+            extend_select,
+            ignore,
+        } = selection;
+        for selector in select.iter().chain(extend_select).chain(ignore) {
             if !rules::is_selector(selector) {
                 return Err(format!("`{selector}` names no rule (see `ecslint rules`)"));
             }
         }
-        let enabled = all
+        let named = |selectors: &[String], m: &RuleMeta| selectors.iter().any(|s| m.matches(s));
+        let enabled = rules::all()
             .iter()
-            .filter(|m| select.is_empty() || select.iter().any(|s| m.matches(s)))
-            .filter(|m| !ignore.iter().any(|s| m.matches(s)))
+            .filter(|m| {
+                let chosen = if select.is_empty() {
+                    m.enabled_by_default
+                } else {
+                    named(select, m)
+                };
+                chosen || named(extend_select, m)
+            })
+            .filter(|m| !named(ignore, m))
             .map(|m| m.id)
             .collect();
         Ok(RuleFilter { enabled })
     }
 
+    /// The rules that run by default.
+    pub fn default_rules() -> Self {
+        RuleFilter::new(Selection::default()).expect("no selectors")
+    }
+
+    /// Every rule, those off by default too.
     pub fn all() -> Self {
-        RuleFilter::new(&[], &[]).expect("no selectors")
+        let select = ["ALL".to_string()];
+        RuleFilter::new(Selection {
+            select: &select,
+            ..Selection::default()
+        })
+        .expect("ALL selects every rule")
     }
 
     pub fn enabled(&self, rule: &RuleMeta) -> bool {

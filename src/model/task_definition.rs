@@ -264,6 +264,9 @@ pub struct ContainerDefinition {
     pub tmpfs: Option<Span>,
     pub ulimits: Vec<Ulimit>,
     pub environment_files: Vec<EnvironmentFile>,
+    /// `environment`: variables written into the task definition, readable by anyone who may
+    /// describe it.
+    pub environment: Vec<EnvironmentVariable>,
     /// Where `healthCheck` is declared.
     pub health_check: Option<Span>,
     /// Where each of these is declared (Linux-only parameters).
@@ -304,6 +307,14 @@ pub struct Ulimit {
     pub name: Option<Val<String>>,
     pub soft_limit: Option<Val<u32>>,
     pub hard_limit: Option<Val<u32>>,
+}
+
+/// One `environment` entry.
+#[derive(Debug, Clone, Default)]
+pub struct EnvironmentVariable {
+    pub span: Span,
+    pub name: Option<Val<String>>,
+    pub value: Option<Val<String>>,
 }
 
 /// One `environmentFiles` entry: an S3 object of `VARIABLE=value` lines.

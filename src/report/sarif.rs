@@ -169,7 +169,7 @@ fn descriptor(rule: &RuleMeta) -> Value {
         "fullDescription": {"text": truncate(&what_it_does(&docs), 1024)},
         "help": {"text": plain_text(&docs), "markdown": docs},
         "helpUri": rule.reference,
-        "defaultConfiguration": {"level": level(rule.severity)},
+        "defaultConfiguration": {"level": level(rule.severity), "enabled": rule.enabled_by_default},
         "properties": properties,
     })
 }
@@ -312,8 +312,10 @@ mod tests {
             security_severity: Some("8.0"),
             reference: "https://example.com",
             raw_docs: " ## What it does\n Finds x.\n",
+            enabled_by_default: false,
         };
         let d = descriptor(&META);
+        assert_eq!(d["defaultConfiguration"]["enabled"], false);
         assert_eq!(d["properties"]["security-severity"], "8.0");
         assert_eq!(d["properties"]["tags"], json!(["iam", "security"]));
         assert_eq!(d["fullDescription"]["text"], "Finds x.");

@@ -34,6 +34,10 @@ pub struct RuleMeta {
     pub reference: &'static str,
     /// The doc comment, as written (each line keeps the space after `///`).
     pub raw_docs: &'static str,
+    /// Whether the rule runs without being asked for. Advice that real repositories trip
+    /// over by the hundred (a writable root file system, an image by tag) is off until
+    /// `select` or `extend-select` names it, so it never drowns the errors.
+    pub enabled_by_default: bool,
 }
 
 impl RuleMeta {
@@ -64,6 +68,14 @@ impl RuleMeta {
         let at_boundary = selector.len() == self.id.len()
             || self.id.as_bytes().get(selector.len()) == Some(&b'-');
         at_boundary && prefix.eq_ignore_ascii_case(selector)
+    }
+}
+
+/// `enabled_by_default`, as `declare_rule!` was given it: on unless it says `false`.
+pub const fn enabled_by_default(given: &[bool]) -> bool {
+    match given {
+        [enabled] => *enabled,
+        _ => true,
     }
 }
 
@@ -105,7 +117,8 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             tags: [$($tag:literal),* $(,)?],
             security_severity: $security:expr,
-            reference: $reference:literal $(,)?
+            reference: $reference:literal
+            $(, enabled_by_default: $enabled:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -122,6 +135,7 @@ macro_rules! declare_rule {
                     security_severity: $security,
                     reference: $reference,
                     raw_docs: concat!($($doc, "\n"),*),
+                    enabled_by_default: $crate::rules::enabled_by_default(&[$($enabled)?]),
                 };
                 &META
             }
@@ -162,6 +176,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::service_connect::ServiceConnectCheck,
     &ecs_svc::capacity_provider_strategy::CapacityProviderStrategy,
     &ecs_svc::fargate_spot_platform::SpotPlatform,
+    &ecs_svc::service_public_ip::ServicePublicIp,
     &ecs_td::no_essential_container::NoEssentialContainer,
     &ecs_td::memory_reservation::MemoryReservation,
     &ecs_td::container_memory_unset::ContainerMemoryUnset,
@@ -184,6 +199,13 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::awslogs_options::AwslogsOptions,
     &ecs_td::static_host_port::StaticHostPort,
     &ecs_td::same_task_and_execution_role::SameTaskAndExecutionRole,
+    &ecs_td::privileged_container::PrivilegedContainer,
+    &ecs_td::host_namespaces::HostNamespaces,
+    &ecs_td::sensitive_host_mount::SensitiveHostMount,
+    &ecs_td::plaintext_secret::PlaintextSecret,
+    &ecs_td::efs_transit_encryption::EfsTransitEncryption,
+    &ecs_td::writable_root_filesystem::WritableRootFilesystem,
+    &ecs_td::mutable_image_reference::MutableImageReference,
     &elb::classic_dynamic_port::ClassicDynamicPort,
     &ecr::lifecycle_policy::LifecyclePolicyCheck,
     &fargate::cpu_memory_combination::CpuMemoryCombination,

@@ -18,11 +18,16 @@ pub fn explanation(rule: &RuleMeta) -> String {
 
 pub fn page(rule: &RuleMeta) -> String {
     format!(
-        "{GENERATED}\n\n# {} `{}`\n\n{}\n\n| | |\n|---|---|\n| Default severity | {} |\n| Tags | {} |\n| AWS reference | <{}> |\n\n{}\n",
+        "{GENERATED}\n\n# {} `{}`\n\n{}\n\n| | |\n|---|---|\n| Default severity | {} |\n| On by default | {} |\n| Tags | {} |\n| AWS reference | <{}> |\n\n{}\n",
         rule.id,
         rule.name,
         rule.summary,
         rule.severity.as_str(),
+        if rule.enabled_by_default {
+            "yes"
+        } else {
+            "no (`select` or `extend-select` it)"
+        },
         rule.tags.join(", "),
         rule.reference,
         rule.docs()

@@ -37,11 +37,16 @@ pub fn relative(path: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-/// Lints files (paths relative to the crate root) with every rule.
+/// Lints files (paths relative to the crate root) with every rule, those off by default too.
 pub fn lint(paths: &[PathBuf]) -> Vec<FileReport> {
+    lint_with(paths, &RuleFilter::all())
+}
+
+/// Lints files (paths relative to the crate root) with the rules `filter` enables.
+pub fn lint_with(paths: &[PathBuf], filter: &RuleFilter) -> Vec<FileReport> {
     std::env::set_current_dir(manifest_dir()).expect("crate root");
     let inputs: Vec<Input> = paths.iter().map(|p| Input::File(p.clone())).collect();
-    ecslint::check(&inputs, &RuleFilter::all())
+    ecslint::check(&inputs, filter)
 }
 
 pub fn render(reports: &[FileReport], format: Format) -> String {

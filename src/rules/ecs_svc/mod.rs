@@ -18,6 +18,7 @@ pub mod placement_constraint;
 pub mod placement_strategy;
 pub mod public_ip_on_ec2;
 pub mod service_connect;
+pub mod service_public_ip;
 pub mod service_registry;
 pub mod service_role;
 pub mod static_host_port_copies;

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::{EfsVolume, Model, Val, known};
 use crate::rules::Check;
+use crate::source::span::Span;
 
 declare_rule! {
     /// ## What it does
@@ -40,12 +41,22 @@ declare_rule! {
 }
 
 /// Whether transit encryption may be on: set to ENABLED, or not known.
-fn may_encrypt(efs: &EfsVolume) -> bool {
+pub(super) fn may_encrypt(efs: &EfsVolume) -> bool {
     match &efs.transit_encryption {
         None => false,
         Some(Val::Known(t)) => t.value.eq_ignore_ascii_case("ENABLED"),
         Some(_) => true,
     }
+}
+
+/// What makes ECS require transit encryption on a volume, and where: IAM authorization,
+/// else an access point.
+pub(super) fn needs_encryption(efs: &EfsVolume) -> Option<(Span, &'static str)> {
+    let iam = known(&efs.iam).filter(|i| i.value.eq_ignore_ascii_case("ENABLED"));
+    iam.map(|i| (i.span, "IAM authorization")).or(efs
+        .access_point_id
+        .as_ref()
+        .map(|a| (a.span(), "an access point")))
 }
 
 impl Check for EfsAuthorization {
@@ -59,12 +70,8 @@ impl Check for EfsAuthorization {
                 let name = known(&volume.name)
                     .map(|n| format!("`{}`", n.value))
                     .unwrap_or_else(|| "of the task".into());
-                let iam = known(&efs.iam).filter(|i| i.value.eq_ignore_ascii_case("ENABLED"));
                 let access_point = efs.access_point_id.as_ref().map(Val::span);
-                let why = iam
-                    .map(|i| (i.span, "IAM authorization"))
-                    .or(access_point.map(|span| (span, "an access point")));
-                if let Some((span, how)) = why
+                if let Some((span, how)) = needs_encryption(efs)
                     && !may_encrypt(efs)
                 {
                     let diagnostic = sink.report(

@@ -11,7 +11,9 @@ declare_rule! {
     /// Finds identity-policy statements that `Allow` actions on `Resource: "*"` when those
     /// actions can be limited to particular resources — the action catalogue records, for
     /// every action, whether it supports resource-level permissions. Actions that only take
-    /// `*` (`ecr:GetAuthorizationToken`, `ec2:Describe*`) are not reported.
+    /// `*` (`ecr:GetAuthorizationToken`, `ec2:Describe*`) are not reported. Off by default:
+    /// real repositories have it by the hundred; turn it on with
+    /// `extend-select: [IAM-008]` for a least-privilege review.
     ///
     /// ## Why is this bad?
     /// `s3:GetObject` on `*` reads every object in every bucket of the account, where the
@@ -34,6 +36,7 @@ declare_rule! {
         tags: ["iam", "security"],
         security_severity: Some("3.0"),
         reference: "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+        enabled_by_default: false,
     }
 }
 
