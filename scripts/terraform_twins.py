@@ -95,6 +95,7 @@ BLOCKS = {
     "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
     "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
     "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
+    "setting", "image_scanning_configuration", "encryption_configuration",
 }
 
 # Maps whose keys are data, not property names.
@@ -405,6 +406,8 @@ class Converter:
             if "Configuration" in pascal:
                 execute = pascal.pop("Configuration").get("ExecuteCommandConfiguration", {})
                 out["configuration"] = {"execute_command_configuration": snake_keys(execute)}
+            if "ClusterSettings" in pascal:
+                out["setting"] = snake_keys(pascal.pop("ClusterSettings"))
             providers = {}
             if "CapacityProviders" in pascal:
                 providers["capacity_providers"] = pascal.pop("CapacityProviders")
@@ -504,6 +507,9 @@ class Converter:
             out["name"] = pascal.pop("RepositoryName", snake(logical_id))
             if "ImageTagMutability" in pascal:
                 out["image_tag_mutability"] = pascal.pop("ImageTagMutability")
+            for name in ("ImageScanningConfiguration", "EncryptionConfiguration"):
+                if name in pascal:
+                    out[snake(name)] = snake_keys(pascal.pop(name))
             lifecycle = pascal.pop("LifecyclePolicy", None)
             if lifecycle:
                 tf_type, tf_name = self.addresses[logical_id]

@@ -79,7 +79,8 @@ impl PolicyHolder for Repository {
         Repository {
             span: id.span,
             id: Some(id),
-            policy: None,
+            elsewhere: true,
+            ..Repository::default()
         }
     }
 }
@@ -255,6 +256,15 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                 .get(p, "configuration")
                 .and_then(|c| r.get(c, "executeCommandConfiguration"))
                 .and_then(|e| r.reference(e, "kmsKeyId")),
+            container_insights: r
+                .objects(p, "clusterSettings")
+                .find(|s| {
+                    r.string(s, "name")
+                        .as_ref()
+                        .and_then(Val::value)
+                        .is_some_and(|n| n == "containerInsights")
+                })
+                .and_then(|s| r.string(s, "value")),
         }),
         Kind::ClusterCapacityProviders => Adapted::Association(Association {
             cluster: r.target(p, "cluster"),
@@ -337,7 +347,15 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             Repository {
                 span: p.span,
                 id,
+                elsewhere: false,
                 policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
+                tag_mutability: r.string(p, "imageTagMutability"),
+                scan_on_push: r
+                    .get(p, "imageScanningConfiguration")
+                    .and_then(|c| r.bool(c, "scanOnPush")),
+                encryption_type: r
+                    .get(p, "encryptionConfiguration")
+                    .and_then(|c| r.string(c, "encryptionType")),
             },
             r.get(p, "lifecyclePolicy")
                 .and_then(|l| r.get(l, "lifecyclePolicyText"))

@@ -19,6 +19,9 @@ pub struct Cluster {
     /// `configuration.executeCommandConfiguration.kmsKeyId`: the key that encrypts ECS Exec
     /// sessions, as a pattern (`${Key.Arn}` for a key of the template).
     pub exec_kms_key: Option<Val<String>>,
+    /// The value of the `containerInsights` entry of `clusterSettings` (`enabled`,
+    /// `enhanced`, `disabled`), where the cluster sets one.
+    pub container_insights: Option<Val<String>>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.
@@ -106,13 +109,22 @@ pub struct Policy {
     pub roles: Vec<Val<Target>>,
 }
 
-/// `AWS::ECR::Repository`, for its repository policy.
+/// `AWS::ECR::Repository`: its policy and settings.
 #[derive(Debug, Clone, Default)]
 pub struct Repository {
     pub span: Span,
     pub id: Option<LogicalId>,
+    /// Declared in another file: only a policy resource of this one names it, and its
+    /// settings are not known.
+    pub elsewhere: bool,
     /// `RepositoryPolicyText`.
     pub policy: Option<PolicyDocument>,
+    /// `ImageTagMutability`: `MUTABLE` (the default), `IMMUTABLE`, or either `_WITH_EXCLUSION`.
+    pub tag_mutability: Option<Val<String>>,
+    /// `ImageScanningConfiguration.ScanOnPush` (`false` by default).
+    pub scan_on_push: Option<Val<bool>>,
+    /// `EncryptionConfiguration.EncryptionType`: `AES256` (the default), `KMS` or `KMS_DSSE`.
+    pub encryption_type: Option<Val<String>>,
 }
 
 /// `AWS::EFS::FileSystem`, for its file system policy.

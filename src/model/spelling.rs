@@ -104,6 +104,7 @@ const CLOUDFORMATION_NAMES: &[(&str, &str)] = &[
 const TERRAFORM_NAMES: &[(&str, &str)] = &[
     ("serviceName", "name"),
     ("clusterName", "name"),
+    ("clusterSettings", "setting"),
     ("roleName", "name"),
     ("loadBalancers", "load_balancer"),
     ("loadBalancerName", "elb_name"),

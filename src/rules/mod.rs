@@ -4,6 +4,7 @@
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
 pub mod ecr;
+pub mod ecs_clu;
 pub mod ecs_exec;
 pub mod ecs_inst;
 pub mod ecs_svc;
@@ -208,6 +209,10 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::mutable_image_reference::MutableImageReference,
     &elb::classic_dynamic_port::ClassicDynamicPort,
     &ecr::lifecycle_policy::LifecyclePolicyCheck,
+    &ecr::mutable_tags::MutableTags,
+    &ecr::scan_on_push::ScanOnPush,
+    &ecr::kms_encryption::KmsEncryption,
+    &ecs_clu::container_insights::ContainerInsights,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
     &fargate::windows_task_size::WindowsTaskSize,

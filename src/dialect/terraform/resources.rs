@@ -211,6 +211,8 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 c.single("execute_command_configuration")
             });
             b.list("default_capacity_provider_strategy");
+            b.list("setting");
+            b.rename("setting", "cluster_settings");
         }),
         "aws_ecs_cluster_capacity_providers" => (Kind::ClusterCapacityProviders, |b| {
             b.rename("cluster_name", "cluster");
@@ -256,7 +258,10 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_iam_policy" => (Kind::Policy, |b| b.rename("policy", "policy_document")),
         "aws_iam_role_policy_attachment" => (Kind::PolicyAttachment, |_| {}),
         "aws_iam_instance_profile" => (Kind::InstanceProfile, |b| b.wrap_list("role", "roles")),
-        "aws_ecr_repository" => (Kind::Repository, |_| {}),
+        "aws_ecr_repository" => (Kind::Repository, |b| {
+            b.single("image_scanning_configuration");
+            b.single("encryption_configuration");
+        }),
         "aws_ecr_lifecycle_policy" => (Kind::LifecyclePolicy, |b| {
             b.rename("policy", "lifecycle_policy_text");
         }),

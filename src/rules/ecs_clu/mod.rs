@@ -1,0 +1,3 @@
+//! ECS clusters: the settings the scanners check on them.
+
+pub mod container_insights;

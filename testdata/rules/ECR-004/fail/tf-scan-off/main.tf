@@ -1,0 +1,8 @@
+resource "aws_ecr_repository" "repository" {
+  name                 = "web"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = false
+  }
+}

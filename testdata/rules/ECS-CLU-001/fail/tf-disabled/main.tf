@@ -1,0 +1,8 @@
+resource "aws_ecs_cluster" "cluster" {
+  name = "prod"
+
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
