@@ -280,7 +280,7 @@ fn terraform_modules_are_linted_with_their_callers() {
         ]),
         1,
     );
-    assert!(out.contains("Found 4 errors in 2 files"), "{out}");
+    assert!(out.contains("Found 4 errors, 1 note in 3 files"), "{out}");
     assert!(!out.contains("`aws_ecs_service.this`"), "{out}");
 }
 

@@ -173,8 +173,11 @@ Resources:
         ("cdk.template", cdk),
         ("sam.yml", sam),
     ] {
-        let report =
-            ecslint::lint::lint_bytes(name.into(), text.as_bytes(), &ecslint::RuleFilter::all());
+        let report = ecslint::lint::lint_bytes(
+            name.into(),
+            text.as_bytes(),
+            &ecslint::RuleFilter::default_rules(),
+        );
         let rules: Vec<_> = report.diagnostics.iter().map(|d| d.rule.id).collect();
         assert_eq!(rules, ["FARGATE-001"], "{name}");
     }

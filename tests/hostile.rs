@@ -10,7 +10,11 @@ use ecslint::lint::lint_bytes;
 use ecslint::report::Format;
 
 fn lint_text(name: &str, text: &str) -> ecslint::lint::FileReport {
-    lint_bytes(name.to_string(), text.as_bytes(), &RuleFilter::all())
+    lint_bytes(
+        name.to_string(),
+        text.as_bytes(),
+        &RuleFilter::default_rules(),
+    )
 }
 
 fn rules(report: &ecslint::lint::FileReport) -> Vec<&'static str> {

@@ -153,7 +153,7 @@ fn plans_are_read_with_their_modules_unknowns_and_data_sources() {
         out.contains("child-module.json:1:3496: error[IAM-009]"),
         "{out}"
     );
-    assert!(out.contains("Found 2 errors, 1 note"), "{out}");
+    assert!(out.contains("Found 2 errors in"), "{out}");
 }
 
 /// `terraform show -json` of a state has values and no changes: they are the resources.

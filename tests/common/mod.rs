@@ -37,9 +37,10 @@ pub fn relative(path: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-/// Lints files (paths relative to the crate root) with every rule, those off by default too.
+/// Lints files (paths relative to the crate root) with the rules on by default, as
+/// `ecslint check` does.
 pub fn lint(paths: &[PathBuf]) -> Vec<FileReport> {
-    lint_with(paths, &RuleFilter::all())
+    lint_with(paths, &RuleFilter::default_rules())
 }
 
 /// Lints files (paths relative to the crate root) with the rules `filter` enables.

@@ -5,10 +5,11 @@ use crate::rules::Check;
 
 declare_rule! {
     /// ## What it does
-    /// Finds ECS clusters that do not turn on Container Insights: no `containerInsights`
-    /// entry in `ClusterSettings` (Terraform: `setting`), or one set to `disabled`.
-    /// The account setting `containerInsights` can turn it on for new clusters instead; where
-    /// it does, suppress this note or turn the rule off.
+    /// Finds ECS clusters that say nothing about Container Insights: no `containerInsights`
+    /// entry in `ClusterSettings` (Terraform: `setting`). One set to `disabled` — often only
+    /// outside production, through a condition — is a decision and is not reported. The
+    /// account setting `containerInsights` can turn it on for new clusters instead; where it
+    /// does, suppress this note or turn the rule off.
     ///
     /// ## Why is this bad?
     /// Without it CloudWatch has no task- or service-level CPU, memory, network and restart
@@ -32,7 +33,7 @@ declare_rule! {
         id: "ECS-CLU-001",
         name: "container-insights-disabled",
         severity: Note,
-        summary: "ECS cluster without Container Insights",
+        summary: "ECS cluster that does not set Container Insights",
         tags: ["observability"],
         security_severity: None,
         reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html",
@@ -42,11 +43,10 @@ declare_rule! {
 impl Check for ContainerInsights {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for cluster in &model.clusters {
-            let span = match &cluster.container_insights {
-                None => cluster.id.as_ref().map_or(cluster.span, |id| id.span),
-                Some(Val::Known(v)) if v.value.eq_ignore_ascii_case("disabled") => v.span,
-                Some(_) => continue,
-            };
+            if cluster.container_insights.is_some() {
+                continue;
+            }
+            let span = cluster.id.as_ref().map_or(cluster.span, |id| id.span);
             let name = cluster
                 .cluster_name
                 .as_ref()
