@@ -81,6 +81,7 @@ MODELLED = {
     "aws_elb", "aws_lb_target_group", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment",
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
     "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
+    "aws_ecr_repository_policy",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -510,11 +511,14 @@ class Converter:
             for name in ("ImageScanningConfiguration", "EncryptionConfiguration"):
                 if name in pascal:
                     out[snake(name)] = snake_keys(pascal.pop(name))
+            tf_type, tf_name = self.addresses[logical_id]
+            repository = Expr(f"{tf_type}.{tf_name}.name", [f"{tf_type}.{tf_name}.name", f"{tf_type}.{tf_name}"], out["name"])
             lifecycle = pascal.pop("LifecyclePolicy", None)
             if lifecycle:
-                tf_type, tf_name = self.addresses[logical_id]
-                repository = Expr(f"{tf_type}.{tf_name}.name", [f"{tf_type}.{tf_name}.name", f"{tf_type}.{tf_name}"], out["name"])
                 extra.append(("aws_ecr_lifecycle_policy", tf_name, {"repository": repository, "policy": lifecycle["LifecyclePolicyText"]}))
+            policy = pascal.pop("RepositoryPolicyText", None)
+            if policy:
+                extra.append(("aws_ecr_repository_policy", tf_name, {"repository": repository, "policy": self.jsonencode(policy, "  ")}))
         elif kind == "AWS::EFS::FileSystem":
             if "Encrypted" in pascal:
                 out["encrypted"] = pascal.pop("Encrypted")

@@ -212,6 +212,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecr::mutable_tags::MutableTags,
     &ecr::scan_on_push::ScanOnPush,
     &ecr::kms_encryption::KmsEncryption,
+    &ecr::public_policy::PublicPolicy,
     &ecs_clu::container_insights::ContainerInsights,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
@@ -239,6 +240,7 @@ pub static RULES: &[&dyn Rule] = &[
     &iam::not_elements_with_allow::NotElementsWithAllow,
     &iam::privilege_escalation::PrivilegeEscalation,
     &iam::trust_wildcard::TrustWildcard,
+    &iam::trust_account::TrustAccount,
     &iam::condition_operators::ConditionOperators,
 ];
 

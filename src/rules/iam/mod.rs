@@ -13,6 +13,7 @@ pub mod resource_star;
 pub mod service_wildcard;
 pub mod sid;
 pub mod statement_structure;
+pub mod trust_account;
 pub mod trust_wildcard;
 pub mod unknown_action;
 pub mod version;

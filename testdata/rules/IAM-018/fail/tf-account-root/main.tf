@@ -1,0 +1,14 @@
+resource "aws_iam_role" "deploy_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::210987654321:root"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
