@@ -230,6 +230,12 @@ fn attach(model: &mut Model, positions: (&Positions, &Positions), attachment: At
     }
 }
 
+/// A cluster's `configuration.executeCommandConfiguration`.
+fn exec_configuration<'n, 's>(r: &Reader, cluster: &'n Node<'s>) -> Option<&'n Node<'s>> {
+    r.get(cluster, "configuration")
+        .and_then(|c| r.get(c, "executeCommandConfiguration"))
+}
+
 /// Reads the resource `id`, of kind `kind`, whose properties `p` are read with `r`.
 pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
     let id = Some(id);
@@ -252,10 +258,8 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                 p,
                 "defaultCapacityProviderStrategy",
             ),
-            exec_kms_key: r
-                .get(p, "configuration")
-                .and_then(|c| r.get(c, "executeCommandConfiguration"))
-                .and_then(|e| r.reference(e, "kmsKeyId")),
+            exec_kms_key: exec_configuration(r, p).and_then(|e| r.reference(e, "kmsKeyId")),
+            exec_logging: exec_configuration(r, p).and_then(|e| r.string(e, "logging")),
             container_insights: r
                 .objects(p, "clusterSettings")
                 .find(|s| {

@@ -19,6 +19,9 @@ pub struct Cluster {
     /// `configuration.executeCommandConfiguration.kmsKeyId`: the key that encrypts ECS Exec
     /// sessions, as a pattern (`${Key.Arn}` for a key of the template).
     pub exec_kms_key: Option<Val<String>>,
+    /// `configuration.executeCommandConfiguration.logging`: `DEFAULT` (when omitted: the
+    /// task's `awslogs` configuration), `OVERRIDE` or `NONE`.
+    pub exec_logging: Option<Val<String>>,
     /// The value of the `containerInsights` entry of `clusterSettings` (`enabled`,
     /// `enhanced`, `disabled`), where the cluster sets one.
     pub container_insights: Option<Val<String>>,

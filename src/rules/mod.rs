@@ -214,6 +214,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecr::kms_encryption::KmsEncryption,
     &ecr::public_policy::PublicPolicy,
     &ecs_clu::container_insights::ContainerInsights,
+    &ecs_clu::exec_audit::ExecAudit,
     &fargate::cpu_memory_combination::CpuMemoryCombination,
     &fargate::task_size_required::TaskSizeRequired,
     &fargate::windows_task_size::WindowsTaskSize,
