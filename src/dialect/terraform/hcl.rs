@@ -11,6 +11,7 @@ use crate::source::ParseError;
 use crate::source::span::{Located, Span};
 use crate::source::tree::{Entry, Expr, Node, Step, Value};
 
+use super::brackets;
 use super::config::Block;
 
 /// Parses one `.tf` file whose text starts at `base` in the unit's text.
@@ -45,6 +46,16 @@ fn parse_body(text: &str, base: usize) -> Result<(Body, At), ParseError> {
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
         None => (text, base),
     };
+    let open = brackets::unclosed(text);
+    if open.len() > brackets::MAX_UNCLOSED {
+        return Err(ParseError::new(
+            format!(
+                "{} brackets are never closed, the first here; ecslint did not lint this file",
+                open.len()
+            ),
+            Span::char_at(text, open[0]).shifted(base),
+        ));
+    }
     let mut renamed = Vec::new();
     let mut patched = std::borrow::Cow::Borrowed(text);
     loop {

@@ -2,6 +2,7 @@
 //! model. Configuration is evaluated as far as a linter can know it for certain; what only
 //! Terraform knows at plan or apply time stays unknown.
 
+mod brackets;
 pub mod config;
 pub mod evaluate;
 pub mod hcl;
