@@ -72,6 +72,16 @@ impl FargateBy {
 }
 
 impl Service {
+    /// Where the service asks for a public IP address for each task (`assignPublicIp:
+    /// ENABLED`).
+    pub fn assigns_public_ip(&self) -> Option<&Located<bool>> {
+        self.network_configuration
+            .as_ref()
+            .and_then(|n| n.assign_public_ip.as_ref())
+            .and_then(Val::known)
+            .filter(|p| p.value)
+    }
+
     /// Whether the service places its tasks on Fargate by its own settings: by `launchType`,
     /// or by a `FARGATE`/`FARGATE_SPOT` capacity provider in its strategy. (The cluster's
     /// default strategy is the graph's business: [`Model::service_fargate_by`].)

@@ -38,12 +38,7 @@ declare_rule! {
 impl Check for PublicIpOnEc2 {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(public) = service
-                .network_configuration
-                .as_ref()
-                .and_then(|n| known(&n.assign_public_ip))
-                .filter(|p| p.value)
-            else {
+            let Some(public) = service.assigns_public_ip() else {
                 continue;
             };
             let Some(launch_type) = known(&service.launch_type).filter(|l| {

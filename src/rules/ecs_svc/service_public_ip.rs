@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, known};
+use crate::model::Model;
 use crate::rules::Check;
 
 declare_rule! {
@@ -41,12 +41,7 @@ declare_rule! {
 impl Check for ServicePublicIp {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(public) = service
-                .network_configuration
-                .as_ref()
-                .and_then(|n| known(&n.assign_public_ip))
-                .filter(|p| p.value)
-            else {
+            let Some(public) = service.assigns_public_ip() else {
                 continue;
             };
             let Some(fargate) = model.service_fargate_by(service) else {

@@ -29,6 +29,16 @@ fn identity_allows(model: &Model) -> impl Iterator<Item = (&PolicyDocument, &Sta
         .filter(|(_, s)| s.allows())
 }
 
+/// Each `Allow` statement of the model's role trust policies that has no `Condition`: whom
+/// it names may assume the role, unconditionally.
+fn unconditional_trust(model: &Model) -> impl Iterator<Item = &Statement> {
+    model
+        .policy_documents()
+        .filter(|d| d.kind == PolicyKind::Trust)
+        .flat_map(|d| &d.statements)
+        .filter(|s| s.allows() && s.condition_key.is_none())
+}
+
 /// Whether a value is only partly known here: a template's `${…}` parts, a link, or a
 /// policy variable.
 fn deploy_time(value: &str) -> bool {

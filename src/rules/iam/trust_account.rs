@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, PolicyKind};
+use crate::model::Model;
 use crate::rules::Check;
+
+use super::unconditional_trust;
 
 declare_rule! {
     /// ## What it does
@@ -49,12 +51,7 @@ fn whole_account(principal: &str) -> Option<&str> {
 
 impl Check for TrustAccount {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        let statements = model
-            .policy_documents()
-            .filter(|d| d.kind == PolicyKind::Trust)
-            .flat_map(|d| &d.statements)
-            .filter(|s| s.allows() && s.condition_key.is_none());
-        for statement in statements {
+        for statement in unconditional_trust(model) {
             let accounts = statement
                 .principal
                 .iter()

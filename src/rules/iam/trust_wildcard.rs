@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, PolicyKind};
+use crate::model::Model;
 use crate::rules::Check;
+
+use super::unconditional_trust;
 
 declare_rule! {
     /// ## What it does
@@ -37,12 +39,7 @@ declare_rule! {
 
 impl Check for TrustWildcard {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        let statements = model
-            .policy_documents()
-            .filter(|d| d.kind == PolicyKind::Trust)
-            .flat_map(|d| &d.statements)
-            .filter(|s| s.allows() && s.condition_key.is_none());
-        for statement in statements {
+        for statement in unconditional_trust(model) {
             if let Some(anyone) = statement.principal.as_ref().and_then(|p| p.anyone()) {
                 sink.report(anyone, "Any AWS principal, in any account, may assume this role")
                     .help("Name the service or accounts that assume the role, or add a condition such as `aws:PrincipalOrgID`.");
