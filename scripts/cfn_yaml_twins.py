@@ -47,6 +47,9 @@ def intrinsic(value):
     if not isinstance(value, dict) or len(value) != 1:
         return None
     (key, argument), = value.items()
+    # One node takes one tag: `!Base64 !Sub "…"` is not YAML, `Fn::Base64: !Sub "…"` is.
+    if intrinsic(argument):
+        return None
     if key == "Ref" and isinstance(argument, str):
         return "!Ref", argument
     if key == "Fn::GetAtt" and isinstance(argument, list) and all(isinstance(a, str) for a in argument):

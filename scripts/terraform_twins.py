@@ -96,7 +96,7 @@ BLOCKS = {
     "service_registries", "alarms", "ephemeral_storage", "proxy_configuration",
     "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
     "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
-    "setting", "image_scanning_configuration", "encryption_configuration",
+    "setting", "image_scanning_configuration", "encryption_configuration", "metadata_options",
 }
 
 # Maps whose keys are data, not property names.
@@ -500,6 +500,8 @@ class Converter:
                 out["iam_instance_profile"] = snake_keys(data["IamInstanceProfile"])
             if "UserData" in data:
                 out["user_data"] = data["UserData"]
+            if "MetadataOptions" in data:
+                out["metadata_options"] = snake_keys(data["MetadataOptions"])
         elif kind == "AWS::AutoScaling::LaunchConfiguration":
             for name in ("ImageId", "InstanceType", "IamInstanceProfile", "UserData"):
                 if name in pascal:

@@ -7,7 +7,7 @@ use crate::dialect::reader::{Reader, Scalar};
 use crate::dialect::{adapt, iam, lifecycle};
 use crate::model::*;
 use crate::source::span::{Located, Span};
-use crate::source::tree::{Node, Value};
+use crate::source::tree::{Expr, Node, Value};
 
 /// The resource types ecslint models.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,20 +382,14 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                 id,
                 instance_profile: profile
                     .and_then(|i| r.target(i, "arn").or_else(|| r.target(i, "name"))),
-                user_data: data.and_then(|d| r.get(d, "userData")).map(|u| u.span),
-                joins_ecs_cluster: data
-                    .and_then(|d| r.get(d, "userData"))
-                    .and_then(|u| names_ecs_cluster(r.text, u)),
+                ..launch_settings(r, data)
             })
         }
         Kind::LaunchConfiguration => Adapted::LaunchTemplate(LaunchTemplate {
             span: p.span,
             id,
             instance_profile: r.target(p, "iamInstanceProfile"),
-            user_data: r.get(p, "userData").map(|u| u.span),
-            joins_ecs_cluster: r
-                .get(p, "userData")
-                .and_then(|u| names_ecs_cluster(r.text, u)),
+            ..launch_settings(r, Some(p))
         }),
         Kind::AutoScalingGroup => Adapted::AutoScalingGroup(AutoScalingGroup {
             span: p.span,
@@ -503,28 +497,54 @@ fn document(r: &Reader, obj: &Node, camel: &str, kind: PolicyKind) -> Option<Pol
     iam::embedded(r.resolve, r.get(obj, camel)?, kind, r.text)
 }
 
-/// Where user data sets `ECS_CLUSTER` (in `/etc/ecs/ecs.config`), which makes the instances
-/// join an ECS cluster. The text is read as written, under `Fn::Base64` and `Fn::Sub`; `text`
-/// is the file, to point at the name itself.
-fn names_ecs_cluster(text: &str, user_data: &Node) -> Option<Span> {
-    const NAME: &str = "ECS_CLUSTER";
-    match &user_data.value {
-        Value::String(s) if s.contains(NAME) => {
-            let written = text.get(user_data.span.range()).unwrap_or_default();
-            Some(match written.find(NAME) {
-                Some(at) => {
-                    let start = user_data.span.start as usize + at;
-                    Span::new(start, start + NAME.len())
-                }
-                None => user_data.span,
-            })
-        }
-        Value::Array(items) => items.iter().find_map(|i| names_ecs_cluster(text, i)),
-        Value::Object(entries) => entries
-            .iter()
-            .find_map(|e| names_ecs_cluster(text, &e.value)),
-        _ => None,
+/// The user data and metadata options of a launch template's data or a launch
+/// configuration, which spell them alike.
+fn launch_settings(r: &Reader, settings: Option<&Node>) -> LaunchTemplate {
+    let user_data = settings.and_then(|s| r.get(s, "userData"));
+    let metadata = settings.and_then(|s| r.get(s, "metadataOptions"));
+    LaunchTemplate {
+        user_data: user_data.map(|u| u.span),
+        // `ECS_CLUSTER` in `/etc/ecs/ecs.config`: the instances join an ECS cluster.
+        joins_ecs_cluster: user_data.and_then(|u| find_in_user_data(r.text, u, "ECS_CLUSTER")),
+        metadata_options: metadata.map(|m| m.span),
+        http_tokens: metadata.and_then(|m| r.string(m, "httpTokens")),
+        hop_limit: metadata.and_then(|m| r.u32(m, "httpPutResponseHopLimit")),
+        ..LaunchTemplate::default()
     }
+}
+
+/// The strings written in user data, with where each is: the text itself, or the literal
+/// parts under `Fn::Base64`, `Fn::Sub`, `Fn::Join`, `base64encode(…)` and `"…${…}…"`
+/// templates (a partly known one included).
+fn strings<'n>(node: &'n Node, out: &mut Vec<(&'n str, Span)>) {
+    match &node.value {
+        Value::String(s) => out.push((s, node.span)),
+        Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+        Value::Object(entries) => entries.iter().for_each(|e| strings(&e.value, out)),
+        Value::Expr(expr) => match expr.as_ref() {
+            Expr::Partial(s) => out.push((s, node.span)),
+            Expr::Template(parts) => parts.iter().for_each(|p| strings(p, out)),
+            Expr::Call { args, .. } => args.iter().for_each(|a| strings(a, out)),
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// Where user data contains `needle`: at it in `text` (the file), when it is written there
+/// as read, else the whole string that contains it.
+fn find_in_user_data(text: &str, user_data: &Node, needle: &str) -> Option<Span> {
+    let mut found = Vec::new();
+    strings(user_data, &mut found);
+    let (_, span) = found.into_iter().find(|(s, _)| s.contains(needle))?;
+    let written = text.get(span.range()).unwrap_or_default();
+    Some(match written.find(needle) {
+        Some(at) => {
+            let start = span.start as usize + at;
+            Span::new(start, start + needle.len())
+        }
+        None => span,
+    })
 }
 
 fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {

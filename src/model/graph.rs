@@ -228,11 +228,7 @@ impl Model {
     pub fn ecs_instance_roles(&self) -> Vec<InstanceRole<'_>> {
         let mut found: Vec<InstanceRole> = Vec::new();
         for template in &self.launch_templates {
-            let why = template
-                .joins_ecs_cluster
-                .map(|span| (span, "the user data joins an ECS cluster".to_string()))
-                .or_else(|| self.capacity_provider_using(template));
-            let Some((span, why)) = why else {
+            let Some((span, why)) = self.ecs_instances(template) else {
                 continue;
             };
             let profile = self.linked(&self.instance_profiles, template.instance_profile.as_ref());
@@ -276,6 +272,15 @@ impl Model {
 
     /// The capacity provider that starts instances from `template`, through its Auto
     /// Scaling group.
+    /// Why the instances `template` starts are ECS container instances, and where it shows:
+    /// its user data joins a cluster, or a capacity provider uses its Auto Scaling group.
+    pub fn ecs_instances(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
+        template
+            .joins_ecs_cluster
+            .map(|span| (span, "the user data joins an ECS cluster".to_string()))
+            .or_else(|| self.capacity_provider_using(template))
+    }
+
     fn capacity_provider_using(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
         self.capacity_providers.iter().find_map(|provider| {
             let group = self.linked(

@@ -159,6 +159,13 @@ pub struct LaunchTemplate {
     pub user_data: Option<Span>,
     /// Where the user data names `ECS_CLUSTER`: the instances join an ECS cluster.
     pub joins_ecs_cluster: Option<Span>,
+    /// Where `MetadataOptions` is, when written.
+    pub metadata_options: Option<Span>,
+    /// `MetadataOptions.HttpTokens`: `required` (IMDSv2 only) or `optional`.
+    pub http_tokens: Option<Val<String>>,
+    /// `MetadataOptions.HttpPutResponseHopLimit`: how many network hops an IMDSv2 token
+    /// travels; with 1 it does not reach a container behind the Docker bridge.
+    pub hop_limit: Option<Val<u32>>,
 }
 
 /// `AWS::AutoScaling::AutoScalingGroup`.

@@ -278,8 +278,14 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 "iam_instance_profile",
             );
             b.nest("user_data", "launch_template_data", "user_data");
+            b.single("metadata_options");
+            b.nest(
+                "metadata_options",
+                "launch_template_data",
+                "metadata_options",
+            );
         }),
-        "aws_launch_configuration" => (Kind::LaunchConfiguration, |_| {}),
+        "aws_launch_configuration" => (Kind::LaunchConfiguration, |b| b.single("metadata_options")),
         "aws_autoscaling_group" => (Kind::AutoScalingGroup, |b| {
             b.single("launch_template");
             b.each_object("launch_template", |t| {

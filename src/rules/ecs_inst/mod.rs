@@ -4,5 +4,6 @@
 //! Facts from the Amazon ECS Developer Guide, "Amazon ECS container instance IAM role", and
 //! the AmazonEC2ContainerServiceforEC2Role managed policy ([`crate::facts::managed_policies`]).
 
+pub mod imds_reachable;
 pub mod instance_role_admin;
 pub mod instance_role_exceeds_baseline;

@@ -1,0 +1,12 @@
+resource "aws_ecs_cluster" "cluster" {
+  name = "cluster"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_launch_template" "launch_template" {
+  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n")
+}

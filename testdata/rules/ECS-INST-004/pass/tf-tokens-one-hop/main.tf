@@ -1,0 +1,17 @@
+resource "aws_ecs_cluster" "cluster" {
+  name = "cluster"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_launch_template" "launch_template" {
+  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n")
+
+  metadata_options {
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+}
