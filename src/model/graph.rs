@@ -270,8 +270,6 @@ impl Model {
         found
     }
 
-    /// The capacity provider that starts instances from `template`, through its Auto
-    /// Scaling group.
     /// Why the instances `template` starts are ECS container instances, and where it shows:
     /// its user data joins a cluster, or a capacity provider uses its Auto Scaling group.
     pub fn ecs_instances(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
@@ -281,6 +279,8 @@ impl Model {
             .or_else(|| self.capacity_provider_using(template))
     }
 
+    /// The capacity provider that starts instances from `template`, through its Auto
+    /// Scaling group.
     fn capacity_provider_using(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
         self.capacity_providers.iter().find_map(|provider| {
             let group = self.linked(

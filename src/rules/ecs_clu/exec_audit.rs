@@ -55,7 +55,7 @@ impl Check for ExecAudit {
             };
             let mode = logging.map_or("DEFAULT", |l| l.value.as_str());
             let why = if mode.eq_ignore_ascii_case("NONE") {
-                "its cluster sets ECS Exec logging to `NONE`".to_string()
+                "its cluster sets ECS Exec logging to `NONE`"
             } else if mode.eq_ignore_ascii_case("DEFAULT") {
                 // DEFAULT writes to the task's awslogs group: is there one?
                 let Some(td) = model.task_definition_of(service) else {
@@ -74,7 +74,7 @@ impl Check for ExecAudit {
                 if awslogs || td.containers_unknown {
                     continue;
                 }
-                "its cluster's ECS Exec logging is `DEFAULT`, which writes to the task's `awslogs` group, and no container of the task uses `awslogs`".to_string()
+                "its cluster's ECS Exec logging is `DEFAULT`, which writes to the task's `awslogs` group, and no container of the task uses `awslogs`"
             } else {
                 continue;
             };
