@@ -15,7 +15,8 @@ twin reports the same rules as its template.
 
 Templates that use conditions or mappings (`Fn::If`, `Fn::FindInMap`) have no twin: their
 scenarios are CloudFormation's. Nor do templates whose `Metadata` has `NoTerraformTwin`,
-which says why Terraform behaves otherwise. Run from the repository root:
+which says why Terraform behaves otherwise; `NoPlanTwin` keeps the module and says why a
+plan cannot show the fault. Run from the repository root:
 
     python3 scripts/terraform_twins.py
 """
@@ -55,6 +56,8 @@ TYPES = {
     "AWS::Logs::LogGroup": ("aws_cloudwatch_log_group", "name"),
     "AWS::SQS::Queue": ("aws_sqs_queue", "url"),
     "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn"),
+    "AWS::ApplicationAutoScaling::ScalableTarget": ("aws_appautoscaling_target", "resource_id"),
+    "AWS::ApplicationAutoScaling::ScalingPolicy": ("aws_appautoscaling_policy", "arn"),
 }
 
 # The name property of each type, and the name the twin gives when the template sets none
@@ -81,7 +84,7 @@ MODELLED = {
     "aws_elb", "aws_lb_target_group", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment",
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
     "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
-    "aws_ecr_repository_policy",
+    "aws_ecr_repository_policy", "aws_appautoscaling_target", "aws_appautoscaling_policy",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -97,7 +100,11 @@ BLOCKS = {
     "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
     "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
     "setting", "image_scanning_configuration", "encryption_configuration", "metadata_options",
+    "target_tracking_scaling_policy_configuration", "predefined_metric_specification",
 }
+
+# Attributes the provider names differently from the snake_case of CloudFormation's.
+ATTRIBUTES = {"LoadBalancerFullName": "arn_suffix", "TargetGroupFullName": "arn_suffix"}
 
 # Maps whose keys are data, not property names.
 MAPS = {"Options", "DockerLabels", "DriverOpts", "Labels", "Tags"}
@@ -166,7 +173,7 @@ class Converter:
                     return self.ref(arg)
                 if key == "Fn::GetAtt":
                     target, attribute = arg if isinstance(arg, list) else arg.split(".", 1)
-                    return self.attribute(target, snake(attribute))
+                    return self.attribute(target, ATTRIBUTES.get(attribute, snake(attribute)))
                 if key == "Fn::Sub":
                     return self.sub(arg)
                 if key == "Fn::Join":
@@ -239,7 +246,7 @@ class Converter:
                     parts.append(self.value(variables[name]))
                 elif "." in name:
                     target, attribute = name.split(".", 1)
-                    parts.append(self.attribute(target, snake(attribute)))
+                    parts.append(self.attribute(target, ATTRIBUTES.get(attribute, snake(attribute))))
                 else:
                     parts.append(self.ref(name))
         return self.interpolate(parts)
@@ -445,7 +452,7 @@ class Converter:
                 out["mixed_instances_policy"] = {"launch_template": {"launch_template_specification": snake_keys(spec)}}
         elif kind == "AWS::ElasticLoadBalancing::LoadBalancer":
             out["name"] = pascal.pop("LoadBalancerName", snake(logical_id))
-            out["listener"] = [{"instance_port": int(l["InstancePort"]), "instance_protocol": l.get("InstanceProtocol", l.get("Protocol", "HTTP")).lower(), "lb_port": int(l["LoadBalancerPort"]), "lb_protocol": l.get("Protocol", "HTTP").lower()} for l in pascal.pop("Listeners", [])]
+            out["listener"] = [{"instance_port": l["InstancePort"] if isinstance(l["InstancePort"], Expr) else int(l["InstancePort"]), "instance_protocol": l.get("InstanceProtocol", l.get("Protocol", "HTTP")).lower(), "lb_port": int(l["LoadBalancerPort"]), "lb_protocol": l.get("Protocol", "HTTP").lower()} for l in pascal.pop("Listeners", [])]
             if "Subnets" in pascal:
                 out["subnets"] = pascal.pop("Subnets")
         elif kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
@@ -529,6 +536,22 @@ class Converter:
                 tf_type, tf_name = self.addresses[logical_id]
                 file_system = Expr(f"{tf_type}.{tf_name}.id", [f"{tf_type}.{tf_name}.id", f"{tf_type}.{tf_name}"], UNKNOWN)
                 extra.append(("aws_efs_file_system_policy", tf_name, {"file_system_id": file_system, "policy": self.jsonencode(policy, "  ")}))
+        elif kind == "AWS::ApplicationAutoScaling::ScalableTarget":
+            for name in ("MinCapacity", "MaxCapacity", "ResourceId", "ScalableDimension", "ServiceNamespace"):
+                if name in pascal:
+                    out[snake(name)] = pascal.pop(name)
+        elif kind == "AWS::ApplicationAutoScaling::ScalingPolicy":
+            out["name"] = pascal.pop("PolicyName", snake(logical_id))
+            if "PolicyType" in pascal:
+                out["policy_type"] = pascal.pop("PolicyType")
+            target = p.get("ScalingTargetId")
+            pascal.pop("ScalingTargetId", None)
+            if isinstance(target, dict) and "Ref" in target:
+                # The provider names the target by the three values it copies from it.
+                for attribute in ("resource_id", "scalable_dimension", "service_namespace"):
+                    out[attribute] = self.attribute(target["Ref"], attribute)
+            if "TargetTrackingScalingPolicyConfiguration" in pascal:
+                out["target_tracking_scaling_policy_configuration"] = snake_keys(pascal.pop("TargetTrackingScalingPolicyConfiguration"))
         elif kind == "AWS::Logs::LogGroup":
             out["name"] = pascal.pop("LogGroupName", "/" + snake(logical_id))
         elif kind == "AWS::SecretsManager::Secret":
@@ -764,7 +787,11 @@ def main():
         module = fixture.parent / f"tf-{name}"
         module.mkdir(exist_ok=True)
         (module / "main.tf").write_text(main_tf)
-        (fixture.parent / f"tfplan-{name}.json").write_text(plan)
+        no_plan = json.loads(fixture.read_text()).get("Metadata", {}).get("NoPlanTwin")
+        if no_plan:
+            skipped.append(f"{fixture.relative_to(ROOT)} (plan only): {no_plan}")
+        else:
+            (fixture.parent / f"tfplan-{name}.json").write_text(plan)
         written += 1
     # `terraform fmt` aligns arguments as Terraform users write them, when it is installed.
     if shutil.which("terraform"):

@@ -197,8 +197,9 @@ fn the_graph_links_a_service_to_its_classic_load_balancer() {
     let ports: Vec<_> = clb
         .instance_ports
         .iter()
-        .filter_map(|p| p.value())
+        .flatten()
+        .map(|p| p.value)
         .collect();
-    assert_eq!(ports, [&80]);
+    assert_eq!(ports, [80]);
     assert!(model.target_group_of(lb).is_none());
 }

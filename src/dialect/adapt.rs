@@ -364,7 +364,7 @@ fn placements(r: &Reader, obj: &Node, camel: &str) -> Vec<Placement> {
 
 /// Whether the list `camel` is set but not wholly written out: not a list, or with an element
 /// that is not an object (an expression known only at deploy time).
-fn not_all_objects(r: &Reader, obj: &Node, camel: &str) -> bool {
+pub fn not_all_objects(r: &Reader, obj: &Node, camel: &str) -> bool {
     r.get(obj, camel).is_some_and(|list| match list.as_array() {
         Some(items) => items.iter().any(|item| {
             r.resolve

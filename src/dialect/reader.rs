@@ -231,6 +231,12 @@ impl<'r> Reader<'r> {
         self.scalar(obj, camel).map(|v| parse_val(v, parse))
     }
 
+    /// A string that may name declared resources (`service/${Cluster}/${Service.Name}`):
+    /// like [`Reader::pattern`], and a lone link is `${Id}` or `${Id.Attribute}`.
+    pub fn linked_pattern(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
+        self.parsed_any(obj, camel, |s| Some(s.pattern()))
+    }
+
     pub fn string(&self, obj: &Node, camel: &str) -> Option<Val<String>> {
         self.parsed(obj, camel, |s| s.string())
     }

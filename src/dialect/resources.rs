@@ -41,6 +41,8 @@ pub enum Kind {
     LaunchTemplate,
     LaunchConfiguration,
     AutoScalingGroup,
+    ScalableTarget,
+    ScalingPolicy,
 }
 
 /// The model being filled, and what must be merged into it once every resource is read.
@@ -146,6 +148,8 @@ pub enum Adapted {
     Attachment(Attachment),
     FileSystem(FileSystem),
     ResourcePolicy(Option<ResourcePolicy>),
+    ScalableTarget(ScalableTarget),
+    ScalingPolicy(ScalingPolicy),
 }
 
 impl Builder {
@@ -180,6 +184,8 @@ impl Builder {
             Adapted::Attachment(a) => self.attachments.push(a),
             Adapted::FileSystem(f) => model.file_systems.push(f),
             Adapted::ResourcePolicy(r) => self.resource_policies.extend(r),
+            Adapted::ScalableTarget(t) => model.scalable_targets.push(t),
+            Adapted::ScalingPolicy(p) => model.scaling_policies.push(p),
         }
     }
 
@@ -310,10 +316,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             span: p.span,
             id,
             load_balancer_name: r.string(p, "loadBalancerName"),
-            instance_ports: r
-                .objects(p, "listeners")
-                .filter_map(|l| r.u32(l, "instancePort"))
-                .collect(),
+            instance_ports: instance_ports(r, p),
         }),
         Kind::Role => {
             let managed = r.list(p, "managedPolicyArns", |s| Some(s.pattern()));
@@ -396,6 +399,28 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             id,
             launch_template: launch_template_of_group(r, p),
         }),
+        Kind::ScalableTarget => Adapted::ScalableTarget(ScalableTarget {
+            span: p.span,
+            id,
+            service_namespace: r.string(p, "serviceNamespace"),
+            scalable_dimension: r.string(p, "scalableDimension"),
+            resource_id: r.linked_pattern(p, "resourceId"),
+            min_capacity: r.u32(p, "minCapacity"),
+            max_capacity: r.u32(p, "maxCapacity"),
+        }),
+        Kind::ScalingPolicy => Adapted::ScalingPolicy(ScalingPolicy {
+            span: p.span,
+            id,
+            target: r.target(p, "scalingTargetId"),
+            predefined_metric: r
+                .get(p, "targetTrackingScalingPolicyConfiguration")
+                .and_then(|c| r.get(c, "predefinedMetricSpecification"))
+                .map(|m| PredefinedMetric {
+                    span: m.span,
+                    metric_type: r.string(m, "predefinedMetricType"),
+                    resource_label: r.linked_pattern(m, "resourceLabel"),
+                }),
+        }),
         Kind::PolicyAttachment => Adapted::Attachment(Attachment {
             role: r.target(p, "role"),
             policy_arn: r.target(p, "policyArn"),
@@ -472,6 +497,18 @@ fn forwards(r: &Reader, p: &Node, camel: &str) -> (Vec<Val<Target>>, bool) {
         }
     }
     (targets, unknown)
+}
+
+/// A Classic Load Balancer's listeners' instance ports, if every one is known.
+fn instance_ports(r: &Reader, clb: &Node) -> Option<Vec<Located<u32>>> {
+    if adapt::not_all_objects(r, clb, "listeners") {
+        return None;
+    }
+    let ports: Option<Vec<_>> = r
+        .objects(clb, "listeners")
+        .map(|l| r.u32(l, "instancePort").and_then(|v| v.known().cloned()))
+        .collect();
+    ports.filter(|ports| !ports.is_empty())
 }
 
 /// The launch template or launch configuration an Auto Scaling group starts instances from,

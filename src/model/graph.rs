@@ -66,6 +66,8 @@ declared!(
     capacity_providers: CapacityProvider,
     repositories: Repository,
     file_systems: FileSystem,
+    scalable_targets: ScalableTarget,
+    scaling_policies: ScalingPolicy,
 );
 
 /// Why a task definition's tasks run on Fargate, and where that is said.
@@ -91,6 +93,23 @@ impl Model {
     fn position_of<T: Resource>(&self, items: &[T], item: &T) -> Option<usize> {
         let position = self.index.position_by_id(items, item.logical_id()?)?;
         std::ptr::eq(&items[position], item).then_some(position)
+    }
+
+    /// The service a scalable target scales, when the model declares it.
+    pub fn service_scaled_by(&self, target: &ScalableTarget) -> Option<&Service> {
+        let position = self.position_of(&self.scalable_targets, target)?;
+        self.services.get(self.index.scaled_service(position)?)
+    }
+
+    /// The scaling policies of a scalable target.
+    pub fn scaling_policies_of<'a>(
+        &'a self,
+        target: &ScalableTarget,
+    ) -> impl Iterator<Item = &'a ScalingPolicy> + 'a {
+        let positions = self
+            .position_of(&self.scalable_targets, target)
+            .map_or(&[][..], |p| self.index.scaling_policies_of(p));
+        positions.iter().map(|&p| &self.scaling_policies[p])
     }
 
     /// The task definition a service runs, when the template declares it.

@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::graph::Resource;
+use super::scaling::{ServiceRef, ecs_resource_id};
 use super::{Model, Target, Val};
 
 #[derive(Debug, Default)]
@@ -19,6 +20,10 @@ pub struct Index {
     services_running: Vec<Vec<usize>>,
     /// For each role, by position, the positions of the policies attached to it.
     policies_of: Vec<Vec<usize>>,
+    /// For each scalable target, by position, the service its resource id names.
+    scaled_service: Vec<Option<usize>>,
+    /// For each scalable target, by position, the positions of its scaling policies.
+    scaling_policies_of: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -53,6 +58,13 @@ impl Index {
                 }
             }
         }
+        index.scaled_service = index.scaled_services(model);
+        index.scaling_policies_of = vec![Vec::new(); model.scalable_targets.len()];
+        for (position, policy) in model.scaling_policies.iter().enumerate() {
+            if let Some(target) = index.position(&model.scalable_targets, policy.target.as_ref()) {
+                index.scaling_policies_of[target].push(position);
+            }
+        }
         index
     }
 
@@ -82,6 +94,51 @@ impl Index {
     /// The positions of the policies attached to the role at `role`.
     pub fn policies_of(&self, role: usize) -> &[usize] {
         self.policies_of.get(role).map_or(&[], Vec::as_slice)
+    }
+
+    /// The position of the service the scalable target at `target` scales.
+    pub fn scaled_service(&self, target: usize) -> Option<usize> {
+        self.scaled_service.get(target).copied().flatten()
+    }
+
+    /// The positions of the scaling policies of the scalable target at `target`.
+    pub fn scaling_policies_of(&self, target: usize) -> &[usize] {
+        self.scaling_policies_of
+            .get(target)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Index {
+    /// For each scalable target, the service its ECS resource id names: by link
+    /// (`${Service.Name}`), or by a written name that one service of the model has.
+    fn scaled_services(&self, model: &Model) -> Vec<Option<usize>> {
+        if model.scalable_targets.is_empty() {
+            return Vec::new();
+        }
+        let mut names: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        for (position, service) in model.services.iter().enumerate() {
+            if let Some(name) = service.service_name.as_ref().and_then(Val::value) {
+                // A name two services share names neither.
+                names
+                    .entry(name)
+                    .and_modify(|p| *p = None)
+                    .or_insert(Some(position));
+            }
+        }
+        model
+            .scalable_targets
+            .iter()
+            .map(|target| {
+                let text = target.resource_id.as_ref()?.value()?;
+                let (_, service) = ecs_resource_id(text).ok()?;
+                match service {
+                    ServiceRef::Link { id, .. } => self.position_by_id(&model.services, id),
+                    ServiceRef::Named(name) => names.get(name).copied().flatten(),
+                    ServiceRef::Unknown => None,
+                }
+            })
+            .collect()
     }
 }
 

@@ -3,7 +3,7 @@
 //! instances into a cluster (capacity provider → Auto Scaling group → launch template →
 //! instance profile → role). Each keeps its logical id so the graph can link them.
 
-use crate::source::span::Span;
+use crate::source::span::{Located, Span};
 
 use super::{CapacityProviderItem, LogicalId, PolicyDocument, Target, Val};
 
@@ -79,8 +79,9 @@ pub struct ClassicLoadBalancer {
     pub span: Span,
     pub id: Option<LogicalId>,
     pub load_balancer_name: Option<Val<String>>,
-    /// Each listener's `InstancePort`: where the CLB sends traffic on the instance.
-    pub instance_ports: Vec<Val<u32>>,
+    /// Each listener's `InstancePort`, where the CLB sends traffic on the instance; `None`
+    /// when there is no listener or one of them, or its port, is only known at deploy time.
+    pub instance_ports: Option<Vec<Located<u32>>>,
 }
 
 /// `AWS::IAM::Role`.

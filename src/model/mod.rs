@@ -10,6 +10,7 @@ pub mod index;
 pub mod infrastructure;
 pub mod lifecycle;
 pub mod policy;
+pub mod scaling;
 pub mod service;
 pub mod spelling;
 pub mod task_definition;
@@ -20,6 +21,7 @@ pub use index::{Index, Positions};
 pub use infrastructure::*;
 pub use lifecycle::*;
 pub use policy::*;
+pub use scaling::{PredefinedMetric, ScalableTarget, ScalingPolicy};
 pub use service::*;
 pub use spelling::Spelling;
 pub use task_definition::*;
@@ -140,6 +142,8 @@ pub struct Model {
     pub capacity_providers: Vec<CapacityProvider>,
     pub repositories: Vec<Repository>,
     pub file_systems: Vec<FileSystem>,
+    pub scalable_targets: Vec<ScalableTarget>,
+    pub scaling_policies: Vec<ScalingPolicy>,
     /// ECR lifecycle policies, of repositories or files of their own.
     pub lifecycle_policies: Vec<LifecyclePolicy>,
     /// Policy documents that are files of their own.

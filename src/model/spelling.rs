@@ -107,7 +107,12 @@ const TERRAFORM_NAMES: &[(&str, &str)] = &[
     ("clusterSettings", "setting"),
     ("roleName", "name"),
     ("loadBalancers", "load_balancer"),
+    (
+        "loadBalancers.targetGroupArn",
+        "load_balancer.target_group_arn",
+    ),
     ("loadBalancerName", "elb_name"),
+    ("listeners.instancePort", "listener.instance_port"),
     ("networkConfiguration", "network_configuration"),
     (
         "networkConfiguration.awsvpcConfiguration",

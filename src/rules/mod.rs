@@ -3,6 +3,7 @@
 //! A rule is declared with [`declare_rule!`]: its doc comment and metadata sit in one place
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
+pub mod asg;
 pub mod ecr;
 pub mod ecs_clu;
 pub mod ecs_exec;
@@ -209,6 +210,11 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::writable_root_filesystem::WritableRootFilesystem,
     &ecs_td::mutable_image_reference::MutableImageReference,
     &elb::classic_dynamic_port::ClassicDynamicPort,
+    &elb::classic_instance_port::ClassicInstancePort,
+    &asg::scalable_target_range::ScalableTargetRange,
+    &asg::ecs_scalable_target::EcsScalableTarget,
+    &asg::request_count_scaling::RequestCountScaling,
+    &asg::desired_count_range::DesiredCountRange,
     &ecr::lifecycle_policy::LifecyclePolicyCheck,
     &ecr::mutable_tags::MutableTags,
     &ecr::scan_on_push::ScanOnPush,

@@ -506,6 +506,14 @@ fn push_part(out: &mut String, part: Val<Scalar>, name: &str) -> bool {
             out.push_str(&t);
             false
         }
+        // A link keeps its name (`${Service.Name}`), in `Fn::Join` as in `Fn::Sub`.
+        Val::Known(Located {
+            value: link @ Scalar::Link { .. },
+            ..
+        }) => {
+            out.push_str(&link.pattern());
+            false
+        }
         _ => {
             out.push_str("${");
             out.push_str(name);

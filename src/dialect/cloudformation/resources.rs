@@ -55,6 +55,8 @@ fn kind(resource_type: &str) -> Option<Kind> {
         "AWS::EC2::LaunchTemplate" => Kind::LaunchTemplate,
         "AWS::AutoScaling::LaunchConfiguration" => Kind::LaunchConfiguration,
         "AWS::AutoScaling::AutoScalingGroup" => Kind::AutoScalingGroup,
+        "AWS::ApplicationAutoScaling::ScalableTarget" => Kind::ScalableTarget,
+        "AWS::ApplicationAutoScaling::ScalingPolicy" => Kind::ScalingPolicy,
         _ => return None,
     })
 }

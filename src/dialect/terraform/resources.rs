@@ -301,6 +301,15 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 });
             });
         }),
+        "aws_appautoscaling_target" => (Kind::ScalableTarget, |_| {}),
+        "aws_appautoscaling_policy" => (Kind::ScalingPolicy, |b| {
+            // The provider names the target by the resource id it copies from it.
+            b.rename("resource_id", "scaling_target_id");
+            b.single("target_tracking_scaling_policy_configuration");
+            b.each_object("target_tracking_scaling_policy_configuration", |c| {
+                c.single("predefined_metric_specification")
+            });
+        }),
         _ => return None,
     })
 }

@@ -3,3 +3,4 @@
 //! distribute Amazon ECS service traffic") and the Elastic Load Balancing guides.
 
 pub mod classic_dynamic_port;
+pub mod classic_instance_port;
