@@ -572,6 +572,13 @@ class Converter:
             depends_on = resource.get("DependsOn", [])
             for on in [depends_on] if isinstance(depends_on, str) else depends_on:
                 self.depends_on.setdefault((tf_type, tf_name), []).append("%s.%s" % self.addresses[on])
+            # A cluster's capacity providers are a resource of their own in Terraform; a
+            # service using them must wait for it, as the template's service waits for the
+            # cluster that holds them.
+            cluster = resource.get("Properties", {}).get("Cluster")
+            if resource["Type"] == "AWS::ECS::Service" and "CapacityProviderStrategy" in resource.get("Properties", {}) \
+                    and isinstance(cluster, dict) and "CapacityProviders" in self.resources.get(cluster.get("Ref"), {}).get("Properties", {}):
+                self.depends_on.setdefault((tf_type, tf_name), []).append("aws_ecs_cluster_capacity_providers.%s" % self.addresses[cluster["Ref"]][1])
             resources.append((tf_type, tf_name, out))
             resources.extend(extra)
         return resources

@@ -275,8 +275,10 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                         .is_some_and(|n| n == "containerInsights")
                 })
                 .and_then(|s| r.string(s, "value")),
+            association: None,
         }),
         Kind::ClusterCapacityProviders => Adapted::Association(Association {
+            id,
             cluster: r.target(p, "cluster"),
             capacity_providers: targets(r, p, "capacityProviders"),
             default_strategy: adapt::capacity_provider_strategy(
@@ -458,6 +460,7 @@ pub struct Attachment {
 /// default strategy, set from outside the cluster resource.
 #[derive(Clone)]
 pub struct Association {
+    id: Option<LogicalId>,
     /// A `Ref` to the cluster, or its name.
     cluster: Option<Val<Target>>,
     capacity_providers: Vec<Val<Target>>,
@@ -469,10 +472,14 @@ fn merge_association(clusters: &mut [Cluster], positions: &Positions, associatio
         let cluster = &mut clusters[cluster];
         cluster
             .capacity_providers
-            .extend(association.capacity_providers);
+            .extend(association.capacity_providers.iter().cloned());
         cluster
             .default_strategy
             .extend(association.default_strategy);
+        cluster.association = Some(ProviderAssociation {
+            id: association.id,
+            capacity_providers: association.capacity_providers,
+        });
     }
 }
 

@@ -25,6 +25,17 @@ pub struct Cluster {
     /// The value of the `containerInsights` entry of `clusterSettings` (`enabled`,
     /// `enhanced`, `disabled`), where the cluster sets one.
     pub container_insights: Option<Val<String>>,
+    /// The resource that associates capacity providers with the cluster from outside it.
+    pub association: Option<ProviderAssociation>,
+}
+
+/// `AWS::ECS::ClusterCapacityProviderAssociations` / `aws_ecs_cluster_capacity_providers`:
+/// capacity providers a cluster gains from a resource of their own, which is created
+/// separately from the cluster and the services that use them.
+#[derive(Debug, Clone, Default)]
+pub struct ProviderAssociation {
+    pub id: Option<LogicalId>,
+    pub capacity_providers: Vec<Val<Target>>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.

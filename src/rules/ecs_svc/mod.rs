@@ -3,6 +3,7 @@
 //! `DeploymentConfiguration`).
 
 pub mod awsvpc_network_configuration;
+pub mod capacity_provider_association_race;
 pub mod capacity_provider_strategy;
 pub mod circuit_breaker_controller;
 pub mod daemon_deployment_controller;

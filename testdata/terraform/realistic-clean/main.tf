@@ -172,6 +172,9 @@ resource "aws_ecs_service" "this" {
     }
   }
 
+  # The strategy's provider is associated by a resource of its own: wait for it.
+  depends_on = [aws_ecs_cluster_capacity_providers.this]
+
   lifecycle {
     ignore_changes = [desired_count]
   }

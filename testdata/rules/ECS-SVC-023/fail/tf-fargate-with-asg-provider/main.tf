@@ -38,6 +38,8 @@ resource "aws_ecs_service" "service" {
     subnets         = ["subnet-0123456789abcdef0"]
     security_groups = ["sg-0123456789abcdef0"]
   }
+
+  depends_on = [aws_ecs_cluster_capacity_providers.cluster]
 }
 
 resource "aws_ecs_cluster" "cluster" {
