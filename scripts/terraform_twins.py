@@ -100,7 +100,7 @@ BLOCKS = {
     "service_connect_configuration", "service", "default_action", "action", "forward", "target_group",
     "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
     "setting", "image_scanning_configuration", "encryption_configuration", "metadata_options",
-    "target_tracking_scaling_policy_configuration", "predefined_metric_specification",
+    "target_tracking_scaling_policy_configuration", "predefined_metric_specification", "override",
 }
 
 # Attributes the provider names differently from the snake_case of CloudFormation's.
@@ -441,6 +441,8 @@ class Converter:
                     out[snake(name)] = int(pascal.pop(name)) if isinstance(pascal[name] if name in pascal else None, str) else pascal.pop(name)
             if "VPCZoneIdentifier" in pascal:
                 out["vpc_zone_identifier"] = pascal.pop("VPCZoneIdentifier")
+            if "NewInstancesProtectedFromScaleIn" in pascal:
+                out["protect_from_scale_in"] = pascal.pop("NewInstancesProtectedFromScaleIn")
             if "LaunchTemplate" in pascal:
                 spec = pascal.pop("LaunchTemplate")
                 out["launch_template"] = {"id" if "LaunchTemplateId" in spec else "name": spec.get("LaunchTemplateId", spec.get("LaunchTemplateName")), "version": spec.get("Version", "$Latest")}
@@ -449,7 +451,10 @@ class Converter:
             if "MixedInstancesPolicy" in pascal:
                 mixed = pascal.pop("MixedInstancesPolicy")
                 spec = mixed["LaunchTemplate"]["LaunchTemplateSpecification"]
-                out["mixed_instances_policy"] = {"launch_template": {"launch_template_specification": snake_keys(spec)}}
+                template = {"launch_template_specification": snake_keys(spec)}
+                if "Overrides" in mixed["LaunchTemplate"]:
+                    template["override"] = snake_keys(mixed["LaunchTemplate"]["Overrides"])
+                out["mixed_instances_policy"] = {"launch_template": template}
         elif kind == "AWS::ElasticLoadBalancing::LoadBalancer":
             out["name"] = pascal.pop("LoadBalancerName", snake(logical_id))
             out["listener"] = [{"instance_port": l["InstancePort"] if isinstance(l["InstancePort"], Expr) else int(l["InstancePort"]), "instance_protocol": l.get("InstanceProtocol", l.get("Protocol", "HTTP")).lower(), "lb_port": int(l["LoadBalancerPort"]), "lb_protocol": l.get("Protocol", "HTTP").lower()} for l in pascal.pop("Listeners", [])]

@@ -294,6 +294,13 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             auto_scaling_group: r
                 .get(p, "autoScalingGroupProvider")
                 .and_then(|g| r.target(g, "autoScalingGroupArn")),
+            managed_termination_protection: r
+                .get(p, "autoScalingGroupProvider")
+                .and_then(|g| r.string(g, "managedTerminationProtection")),
+            managed_scaling: r
+                .get(p, "autoScalingGroupProvider")
+                .and_then(|g| r.get(g, "managedScaling"))
+                .and_then(|s| r.string(s, "status")),
         }),
         Kind::TargetGroup => Adapted::TargetGroup(TargetGroup {
             span: p.span,
@@ -400,6 +407,13 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             span: p.span,
             id,
             launch_template: launch_template_of_group(r, p),
+            max_size: r.u32(p, "maxSize"),
+            weighted_capacity: r
+                .get(p, "mixedInstancesPolicy")
+                .and_then(|m| r.get(m, "launchTemplate"))
+                .into_iter()
+                .flat_map(|t| r.objects(t, "overrides"))
+                .find_map(|o| r.present(o, "weightedCapacity")),
         }),
         Kind::ScalableTarget => Adapted::ScalableTarget(ScalableTarget {
             span: p.span,

@@ -187,6 +187,10 @@ pub struct AutoScalingGroup {
     pub id: Option<LogicalId>,
     /// The launch template or launch configuration the group starts instances from.
     pub launch_template: Option<Val<Target>>,
+    pub max_size: Option<Val<u32>>,
+    /// Where an instance type override of the mixed instances policy sets
+    /// `WeightedCapacity`.
+    pub weighted_capacity: Option<Span>,
 }
 
 /// `AWS::ECS::CapacityProvider`: an Auto Scaling group whose instances join a cluster.
@@ -196,4 +200,8 @@ pub struct CapacityProvider {
     pub id: Option<LogicalId>,
     pub name: Option<Val<String>>,
     pub auto_scaling_group: Option<Val<Target>>,
+    /// `autoScalingGroupProvider.managedTerminationProtection`: `ENABLED` or `DISABLED`.
+    pub managed_termination_protection: Option<Val<String>>,
+    /// `autoScalingGroupProvider.managedScaling.status`: `ENABLED` or `DISABLED`.
+    pub managed_scaling: Option<Val<String>>,
 }

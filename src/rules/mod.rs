@@ -158,6 +158,8 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_inst::imds_reachable::ImdsReachable,
     &ecs_inst::instance_role_exceeds_baseline::InstanceRoleExceedsBaseline,
     &ecs_inst::instance_role_admin::InstanceRoleAdmin,
+    &ecs_inst::termination_protection::TerminationProtection,
+    &ecs_inst::unusable_provider_group::UnusableProviderGroup,
     &ecs_svc::network_configuration_without_awsvpc::NetworkConfigurationWithoutAwsvpc,
     &ecs_svc::public_ip_on_ec2::PublicIpOnEc2,
     &ecs_svc::awsvpc_network_configuration::AwsvpcNetworkConfiguration,

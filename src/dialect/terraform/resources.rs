@@ -220,6 +220,9 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         }),
         "aws_ecs_capacity_provider" => (Kind::CapacityProvider, |b| {
             b.single("auto_scaling_group_provider");
+            b.each_object("auto_scaling_group_provider", |g| {
+                g.single("managed_scaling")
+            });
         }),
         "aws_lb_target_group" | "aws_alb_target_group" => (Kind::TargetGroup, |b| {
             b.single("health_check");
@@ -297,7 +300,9 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
             b.each_object("mixed_instances_policy", |m| {
                 m.single("launch_template");
                 m.each_object("launch_template", |t| {
-                    t.single("launch_template_specification")
+                    t.single("launch_template_specification");
+                    t.list("override");
+                    t.rename("override", "overrides");
                 });
             });
         }),

@@ -1,0 +1,47 @@
+variable "subnets" {
+  type = string
+}
+
+resource "aws_ecs_cluster" "cluster" {
+  name = "prod"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_launch_template" "launch_template" {
+  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n")
+
+  metadata_options {
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+}
+
+resource "aws_autoscaling_group" "auto_scaling_group" {
+  min_size              = 0
+  max_size              = 4
+  vpc_zone_identifier   = var.subnets
+  protect_from_scale_in = true
+
+  launch_template {
+    id      = aws_launch_template.launch_template.id
+    version = aws_launch_template.launch_template.latest_version_number
+  }
+}
+
+resource "aws_ecs_capacity_provider" "capacity_provider" {
+  name = "capacity_provider"
+
+  auto_scaling_group_provider {
+    auto_scaling_group_arn         = aws_autoscaling_group.auto_scaling_group.name
+    managed_termination_protection = "ENABLED"
+
+    managed_scaling {
+      status          = "ENABLED"
+      target_capacity = 100
+    }
+  }
+}
