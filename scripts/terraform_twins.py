@@ -58,6 +58,8 @@ TYPES = {
     "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn"),
     "AWS::ApplicationAutoScaling::ScalableTarget": ("aws_appautoscaling_target", "resource_id"),
     "AWS::ApplicationAutoScaling::ScalingPolicy": ("aws_appautoscaling_policy", "arn"),
+    "AWS::EKS::FargateProfile": ("aws_eks_fargate_profile", "arn"),
+    "AWS::AppRunner::Service": ("aws_apprunner_service", "arn"),
 }
 
 # The name property of each type, and the name the twin gives when the template sets none
@@ -85,6 +87,7 @@ MODELLED = {
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
     "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
     "aws_ecr_repository_policy", "aws_appautoscaling_target", "aws_appautoscaling_policy",
+    "aws_eks_fargate_profile", "aws_apprunner_service",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -101,6 +104,7 @@ BLOCKS = {
     "condition", "path_pattern", "fixed_response", "configuration", "execute_command_configuration",
     "setting", "image_scanning_configuration", "encryption_configuration", "metadata_options",
     "target_tracking_scaling_policy_configuration", "predefined_metric_specification", "override",
+    "selector", "source_configuration", "image_repository", "instance_configuration",
 }
 
 # Attributes the provider names differently from the snake_case of CloudFormation's.
@@ -557,6 +561,18 @@ class Converter:
                     out[attribute] = self.attribute(target["Ref"], attribute)
             if "TargetTrackingScalingPolicyConfiguration" in pascal:
                 out["target_tracking_scaling_policy_configuration"] = snake_keys(pascal.pop("TargetTrackingScalingPolicyConfiguration"))
+        elif kind == "AWS::EKS::FargateProfile":
+            for name in ("ClusterName", "FargateProfileName", "PodExecutionRoleArn"):
+                if name in pascal:
+                    out[snake(name)] = pascal.pop(name)
+            if "Subnets" in pascal:
+                out["subnet_ids"] = pascal.pop("Subnets")
+            out["selector"] = snake_keys(pascal.pop("Selectors", []))
+        elif kind == "AWS::AppRunner::Service":
+            out["service_name"] = pascal.pop("ServiceName", snake(logical_id))
+            for name in ("SourceConfiguration", "InstanceConfiguration"):
+                if name in pascal:
+                    out[snake(name)] = snake_keys(pascal.pop(name))
         elif kind == "AWS::Logs::LogGroup":
             out["name"] = pascal.pop("LogGroupName", "/" + snake(logical_id))
         elif kind == "AWS::SecretsManager::Secret":

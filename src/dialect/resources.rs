@@ -43,6 +43,8 @@ pub enum Kind {
     AutoScalingGroup,
     ScalableTarget,
     ScalingPolicy,
+    FargateProfile,
+    AppRunnerService,
 }
 
 /// The model being filled, and what must be merged into it once every resource is read.
@@ -150,6 +152,8 @@ pub enum Adapted {
     ResourcePolicy(Option<ResourcePolicy>),
     ScalableTarget(ScalableTarget),
     ScalingPolicy(ScalingPolicy),
+    FargateProfile(FargateProfile),
+    AppRunnerService(AppRunnerService),
 }
 
 impl Builder {
@@ -186,6 +190,8 @@ impl Builder {
             Adapted::ResourcePolicy(r) => self.resource_policies.extend(r),
             Adapted::ScalableTarget(t) => model.scalable_targets.push(t),
             Adapted::ScalingPolicy(p) => model.scaling_policies.push(p),
+            Adapted::FargateProfile(f) => model.fargate_profiles.push(f),
+            Adapted::AppRunnerService(a) => model.app_runner_services.push(a),
         }
     }
 
@@ -437,6 +443,27 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                     resource_label: r.linked_pattern(m, "resourceLabel"),
                 }),
         }),
+        Kind::FargateProfile => Adapted::FargateProfile(FargateProfile {
+            span: p.span,
+            id,
+            selectors: (!adapt::not_all_objects(r, p, "selectors"))
+                .then(|| r.objects(p, "selectors").map(|s| s.span).collect()),
+            pod_execution_role: r.target(p, "podExecutionRoleArn"),
+        }),
+        Kind::AppRunnerService => {
+            let instance = r.get(p, "instanceConfiguration");
+            Adapted::AppRunnerService(AppRunnerService {
+                span: p.span,
+                id,
+                // Written as a string or, in HCL, a number.
+                cpu: instance
+                    .and_then(|i| r.get(i, "cpu"))
+                    .map(|n| r.value_string(n)),
+                memory: instance
+                    .and_then(|i| r.get(i, "memory"))
+                    .map(|n| r.value_string(n)),
+            })
+        }
         Kind::PolicyAttachment => Adapted::Attachment(Attachment {
             role: r.target(p, "role"),
             policy_arn: r.target(p, "policyArn"),

@@ -1,5 +1,6 @@
 //! AWS's limits and combinations, each encoded once with the document it comes from.
 
+pub mod app_runner;
 pub mod awslogs;
 pub mod ecr;
 pub mod ecr_lifecycle;

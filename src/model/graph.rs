@@ -68,6 +68,8 @@ declared!(
     file_systems: FileSystem,
     scalable_targets: ScalableTarget,
     scaling_policies: ScalingPolicy,
+    fargate_profiles: FargateProfile,
+    app_runner_services: AppRunnerService,
 );
 
 /// Why a task definition's tasks run on Fargate, and where that is said.

@@ -4,7 +4,9 @@
 //! template and a Terraform configuration all become these types. Every field a rule can
 //! complain about keeps where it was written.
 
+pub mod app_runner;
 pub mod dependencies;
+pub mod eks;
 pub mod graph;
 pub mod index;
 pub mod infrastructure;
@@ -15,7 +17,9 @@ pub mod service;
 pub mod spelling;
 pub mod task_definition;
 
+pub use app_runner::AppRunnerService;
 pub use dependencies::Dependencies;
+pub use eks::FargateProfile;
 pub use graph::*;
 pub use index::{Index, Positions};
 pub use infrastructure::*;
@@ -144,6 +148,8 @@ pub struct Model {
     pub file_systems: Vec<FileSystem>,
     pub scalable_targets: Vec<ScalableTarget>,
     pub scaling_policies: Vec<ScalingPolicy>,
+    pub fargate_profiles: Vec<FargateProfile>,
+    pub app_runner_services: Vec<AppRunnerService>,
     /// ECR lifecycle policies, of repositories or files of their own.
     pub lifecycle_policies: Vec<LifecyclePolicy>,
     /// Policy documents that are files of their own.

@@ -3,6 +3,7 @@
 //! A rule is declared with [`declare_rule!`]: its doc comment and metadata sit in one place
 //! and feed `ecslint explain`, the generated page in `rules/` and SARIF's `rules[]`.
 
+pub mod apprunner;
 pub mod asg;
 pub mod ecr;
 pub mod ecs_clu;
@@ -10,6 +11,7 @@ pub mod ecs_exec;
 pub mod ecs_inst;
 pub mod ecs_svc;
 pub mod ecs_td;
+pub mod eks;
 pub mod elb;
 pub mod fargate;
 pub mod iam;
@@ -212,6 +214,8 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::efs_transit_encryption::EfsTransitEncryption,
     &ecs_td::writable_root_filesystem::WritableRootFilesystem,
     &ecs_td::mutable_image_reference::MutableImageReference,
+    &eks::fargate_profile::FargateProfileCheck,
+    &apprunner::instance_size::InstanceSize,
     &elb::classic_dynamic_port::ClassicDynamicPort,
     &elb::classic_instance_port::ClassicInstancePort,
     &asg::scalable_target_range::ScalableTargetRange,

@@ -57,6 +57,8 @@ fn kind(resource_type: &str) -> Option<Kind> {
         "AWS::AutoScaling::AutoScalingGroup" => Kind::AutoScalingGroup,
         "AWS::ApplicationAutoScaling::ScalableTarget" => Kind::ScalableTarget,
         "AWS::ApplicationAutoScaling::ScalingPolicy" => Kind::ScalingPolicy,
+        "AWS::EKS::FargateProfile" => Kind::FargateProfile,
+        "AWS::AppRunner::Service" => Kind::AppRunnerService,
         _ => return None,
     })
 }

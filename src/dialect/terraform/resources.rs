@@ -315,6 +315,13 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 c.single("predefined_metric_specification")
             });
         }),
+        "aws_eks_fargate_profile" => (Kind::FargateProfile, |b| {
+            b.list("selector");
+            b.rename("selector", "selectors");
+        }),
+        "aws_apprunner_service" => (Kind::AppRunnerService, |b| {
+            b.single("instance_configuration");
+        }),
         _ => return None,
     })
 }

@@ -1,0 +1,12 @@
+resource "aws_apprunner_service" "service" {
+  service_name = "web"
+
+  source_configuration {
+    auto_deployments_enabled = false
+
+    image_repository {
+      image_identifier      = "public.ecr.aws/nginx/nginx:1.27"
+      image_repository_type = "ECR_PUBLIC"
+    }
+  }
+}
