@@ -29,6 +29,7 @@ fn an_ec2_awsvpc_service_and_its_task() {
             (11, "ECS-TD-015"),
             (12, "ECS-TD-015"),
             (20, "ECS-TD-015"),
+            (21, "ECS-EXEC-011"),
             (22, "ECS-TD-008"),
             (25, "ECS-TD-011"),
             (36, "ECS-TD-017"),

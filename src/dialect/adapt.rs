@@ -119,6 +119,7 @@ fn container(r: &Reader, obj: &Node) -> ContainerDefinition {
             .filter_map(|m| {
                 Some(MountPoint {
                     source_volume: r.string(m, "sourceVolume")?,
+                    container_path: r.string(m, "containerPath"),
                     read_only: r.bool(m, "readOnly"),
                 })
             })

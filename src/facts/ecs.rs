@@ -72,6 +72,16 @@ pub const BINPACK_FIELDS: &[&str] = &["cpu", "memory"];
 /// ECS service quotas" ("Target groups per service: 5").
 pub const MAX_TARGET_GROUPS_PER_SERVICE: usize = 5;
 
+/// Where the SSM agent that ECS Exec injects writes inside the container: a container with
+/// a read-only root file system needs writable volumes here. Sources: Amazon ECS Developer
+/// Guide, "Monitor Amazon ECS containers with ECS Exec" ("isn't supported" with
+/// `readonlyRootFilesystem`), and the maintainers' workaround in aws/containers-roadmap#1359.
+pub const ECS_EXEC_AGENT_PATHS: &[&str] = &[
+    "/managed-agents",
+    "/var/lib/amazon/ssm",
+    "/var/log/amazon/ssm",
+];
+
 /// What the task role needs for ECS Exec. Source: Amazon ECS Developer Guide, "Monitor
 /// Amazon ECS containers with ECS Exec", IAM permissions required for ECS Exec.
 pub const ECS_EXEC_ACTIONS: &[&str] = &[

@@ -423,6 +423,7 @@ pub struct Volume {
 #[derive(Debug, Clone)]
 pub struct MountPoint {
     pub source_volume: Val<String>,
+    pub container_path: Option<Val<String>>,
     /// `readOnly` (`false` when omitted).
     pub read_only: Option<Val<bool>>,
 }

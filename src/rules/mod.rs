@@ -157,6 +157,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_exec::role_trust::RoleTrust,
     &ecs_exec::efs_task_role::EfsTaskRole,
     &ecs_exec::ecs_exec_task_role::EcsExecTaskRole,
+    &ecs_exec::read_only_root::ExecReadOnlyRoot,
     &ecs_inst::imds_reachable::ImdsReachable,
     &ecs_inst::instance_role_exceeds_baseline::InstanceRoleExceedsBaseline,
     &ecs_inst::instance_role_admin::InstanceRoleAdmin,

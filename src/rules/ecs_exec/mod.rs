@@ -14,6 +14,7 @@ pub mod execution_role_logs;
 pub mod execution_role_required;
 pub mod execution_role_s3;
 pub mod execution_role_secrets;
+pub mod read_only_root;
 pub mod role_trust;
 
 use crate::diagnostic::{Diagnostic, Sink};
