@@ -6,6 +6,7 @@ pub mod awsvpc_network_configuration;
 pub mod capacity_provider_association_race;
 pub mod capacity_provider_strategy;
 pub mod circuit_breaker_controller;
+pub mod circuit_breaker_disabled;
 pub mod daemon_deployment_controller;
 pub mod deployment_deadlock;
 pub mod dynamic_port_health_check;
