@@ -118,6 +118,11 @@ impl Service {
         value(&self.service_name)
     }
 
+    /// Where the service turns ECS Exec on, when it certainly does.
+    pub fn execute_command(&self) -> Option<&Located<bool>> {
+        super::known(&self.enable_execute_command).filter(|e| e.value)
+    }
+
     /// "Service `web`" by its name or else its logical id, or "This service".
     pub fn subject(&self) -> String {
         match self.name().or(self.id.as_ref().map(|id| &id.value)) {

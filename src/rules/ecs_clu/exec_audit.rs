@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Val, known};
+use crate::model::{Model, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -42,7 +42,7 @@ declare_rule! {
 impl Check for ExecAudit {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(exec) = known(&service.enable_execute_command).filter(|e| e.value) else {
+            let Some(exec) = service.execute_command() else {
                 continue;
             };
             let Some(cluster) = model.cluster_of(service) else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::ECS_EXEC_ACTIONS;
-use crate::model::{Model, known, value};
+use crate::model::{Model, value};
 use crate::rules::Check;
 
 use super::{all_of, task_role};
@@ -47,7 +47,7 @@ declare_rule! {
 impl Check for EcsExecTaskRole {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(enabled) = known(&service.enable_execute_command).filter(|e| e.value) else {
+            let Some(enabled) = service.execute_command() else {
                 continue;
             };
             let Some(td) = model.task_definition_of(service) else {

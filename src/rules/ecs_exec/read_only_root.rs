@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::ECS_EXEC_AGENT_PATHS;
-use crate::model::{ContainerDefinition, Model, Val, known};
+use crate::model::{ContainerDefinition, Model, Val};
 use crate::rules::Check;
 use crate::text::and_list;
 
@@ -48,7 +48,7 @@ declare_rule! {
 impl Check for ExecReadOnlyRoot {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in &model.services {
-            let Some(enabled) = known(&service.enable_execute_command).filter(|e| e.value) else {
+            let Some(enabled) = service.execute_command() else {
                 continue;
             };
             let Some(td) = model.task_definition_of(service) else {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Val, known};
+use crate::model::{Model, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -43,7 +43,7 @@ impl Check for WritableRootFilesystem {
         for td in &model.task_definitions {
             let exec = model
                 .services_running(td)
-                .any(|s| known(&s.enable_execute_command).is_some_and(|e| e.value));
+                .any(|s| s.execute_command().is_some());
             if td.is_windows() || exec {
                 continue;
             }

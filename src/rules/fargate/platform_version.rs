@@ -77,11 +77,7 @@ fn newer_feature(td: &TaskDefinition, service: &Service) -> Option<(Span, &'stat
                     .map(|f| (f.span, "environment files"))
             })
         })
-        .or_else(|| {
-            known(&service.enable_execute_command)
-                .filter(|e| e.value)
-                .map(|e| (e.span, "ECS Exec"))
-        })
+        .or_else(|| service.execute_command().map(|e| (e.span, "ECS Exec")))
         .or_else(|| {
             service
                 .service_connect
