@@ -293,21 +293,20 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                 "defaultCapacityProviderStrategy",
             ),
         }),
-        Kind::CapacityProvider => Adapted::CapacityProvider(CapacityProvider {
-            span: p.span,
-            id,
-            name: r.string(p, "name"),
-            auto_scaling_group: r
-                .get(p, "autoScalingGroupProvider")
-                .and_then(|g| r.target(g, "autoScalingGroupArn")),
-            managed_termination_protection: r
-                .get(p, "autoScalingGroupProvider")
-                .and_then(|g| r.string(g, "managedTerminationProtection")),
-            managed_scaling: r
-                .get(p, "autoScalingGroupProvider")
-                .and_then(|g| r.get(g, "managedScaling"))
-                .and_then(|s| r.string(s, "status")),
-        }),
+        Kind::CapacityProvider => {
+            let group = r.get(p, "autoScalingGroupProvider");
+            Adapted::CapacityProvider(CapacityProvider {
+                span: p.span,
+                id,
+                name: r.string(p, "name"),
+                auto_scaling_group: group.and_then(|g| r.target(g, "autoScalingGroupArn")),
+                managed_termination_protection: group
+                    .and_then(|g| r.string(g, "managedTerminationProtection")),
+                managed_scaling: group
+                    .and_then(|g| r.get(g, "managedScaling"))
+                    .and_then(|s| r.string(s, "status")),
+            })
+        }
         Kind::TargetGroup => Adapted::TargetGroup(TargetGroup {
             span: p.span,
             id,

@@ -107,9 +107,7 @@ impl Index {
             .get(target)
             .map_or(&[], Vec::as_slice)
     }
-}
 
-impl Index {
     /// For each scalable target, the service its ECS resource id names: by link
     /// (`${Service.Name}`), or by a written name that one service of the model has.
     fn scaled_services(&self, model: &Model) -> Vec<Option<usize>> {
@@ -133,9 +131,8 @@ impl Index {
                 let text = target.resource_id.as_ref()?.value()?;
                 let (_, service) = ecs_resource_id(text).ok()?;
                 match service {
-                    ServiceRef::Link { id, .. } => self.position_by_id(&model.services, id),
                     ServiceRef::Named(name) => names.get(name).copied().flatten(),
-                    ServiceRef::Unknown => None,
+                    linked => self.position_by_id(&model.services, linked.link()?),
                 }
             })
             .collect()

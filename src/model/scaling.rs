@@ -150,7 +150,15 @@ fn segment(text: &str) -> ServiceRef<'_> {
     }
 }
 
-impl ServiceRef<'_> {
+impl<'a> ServiceRef<'a> {
+    /// The logical id of the declared resource this segment links to.
+    pub fn link(&self) -> Option<&'a str> {
+        match self {
+            ServiceRef::Link { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
     /// Whether this link reads a resource's ARN where the resource id needs its name: a
     /// CloudFormation `Ref` to a service, or an `Arn`/`arn`/`id` attribute (a Terraform
     /// resource's `id` is its ARN for clusters and services). `ref_is_arn` says what a `Ref`

@@ -76,6 +76,17 @@ impl Spelling {
         }
     }
 
+    /// How this format reads the name of the declared resource `id` inside a string: a
+    /// CloudFormation `Ref` where it returns the name (`ref_is_name`, a cluster), else the
+    /// `Name` attribute; Terraform's `name` attribute.
+    pub fn name_of(self, id: &str, ref_is_name: bool) -> String {
+        match self {
+            Spelling::Snake => format!("`{id}.name`"),
+            _ if ref_is_name => format!("`${{{id}}}`"),
+            _ => format!("`${{{id}.Name}}`"),
+        }
+    }
+
     /// The spelling of JSON documents embedded in this format's properties (container
     /// definitions): Terraform writes them in the API's camelCase.
     pub fn documents(self) -> Spelling {
@@ -159,6 +170,19 @@ fn snake_case(camel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_format_reads_a_resource_name() {
+        assert_eq!(
+            Spelling::Pascal.name_of("Service", false),
+            "`${Service.Name}`"
+        );
+        assert_eq!(Spelling::Pascal.name_of("Cluster", true), "`${Cluster}`");
+        assert_eq!(
+            Spelling::Snake.name_of("aws_ecs_cluster.main", true),
+            "`aws_ecs_cluster.main.name`"
+        );
+    }
 
     #[test]
     fn spellings_match_the_camel_case_name() {

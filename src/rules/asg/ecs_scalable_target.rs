@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::scaling::{ECS_DIMENSION, ServiceRef, ecs_resource_id};
-use crate::model::{Model, ScalableTarget, Spelling, Val};
+use crate::model::scaling::{ECS_DIMENSION, ecs_resource_id};
+use crate::model::{Model, ScalableTarget, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -91,27 +91,18 @@ fn resource_id(model: &Model, target: &ScalableTarget, sink: &mut Sink) {
         }
     };
     // `Ref` returns a cluster's name but a service's ARN.
-    let declared_cluster = |id: &str| model.index.position_by_id(&model.clusters, id).is_some();
-    let declared_service = |id: &str| model.index.position_by_id(&model.services, id).is_some();
-    for (part, what, declared, ref_is_arn) in [
-        (
-            &cluster,
-            "cluster",
-            &declared_cluster as &dyn Fn(&str) -> bool,
-            false,
-        ),
-        (&service, "service", &declared_service, true),
+    let linked_cluster = cluster
+        .link()
+        .filter(|id| model.index.position_by_id(&model.clusters, id).is_some());
+    let linked_service = service
+        .link()
+        .filter(|id| model.index.position_by_id(&model.services, id).is_some());
+    for (part, linked, what, ref_is_arn) in [
+        (&cluster, linked_cluster, "cluster", false),
+        (&service, linked_service, "service", true),
     ] {
-        let ServiceRef::Link { id: linked, .. } = part else {
+        let Some(linked) = linked.filter(|_| part.reads_arn(ref_is_arn)) else {
             continue;
-        };
-        if !declared(linked) || !part.reads_arn(ref_is_arn) {
-            continue;
-        }
-        let by_name = match (model.spelling, ref_is_arn) {
-            (Spelling::Snake, _) => format!("`{linked}.name`"),
-            (_, true) => format!("`${{{linked}.Name}}`"),
-            (_, false) => format!("`${{{linked}}}` (`Ref` returns a cluster's name)"),
         };
         sink.report(
             id.span,
@@ -120,6 +111,9 @@ fn resource_id(model: &Model, target: &ScalableTarget, sink: &mut Sink) {
                 target.subject()
             ),
         )
-        .help(format!("Use the {what}'s name: {by_name}."));
+        .help(format!(
+            "Use the {what}'s name: {}.",
+            model.spelling.name_of(linked, !ref_is_arn)
+        ));
     }
 }
