@@ -12,7 +12,7 @@ use crate::model::Model;
 use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
-use crate::rules::{self, Declared, RuleMeta};
+use crate::rules::{self, Declared, Rule, RuleMeta};
 use crate::source::{self, Syntax, span::Span};
 use crate::suppress;
 
@@ -20,9 +20,12 @@ mod terraform;
 pub use terraform::{lint_module, lint_module_text};
 
 /// Which rules run, from `select`, `extend-select` and `ignore`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RuleFilter {
     enabled: FxHashSet<&'static str>,
+    /// The enabled rules that read the model, in registry order: resolved once, as each
+    /// model (every file, every scenario) runs them all.
+    model_rules: Vec<&'static dyn Rule>,
 }
 
 /// The selectors that choose the rules, as the command line and configuration give them.
@@ -64,8 +67,16 @@ impl RuleFilter {
             })
             .filter(|m| !named(ignore, m))
             .map(|m| m.id)
+            .collect::<FxHashSet<_>>();
+        let model_rules = rules::RULES
+            .iter()
+            .copied()
+            .filter(|rule| enabled.contains(rule.meta().id))
             .collect();
-        Ok(RuleFilter { enabled })
+        Ok(RuleFilter {
+            enabled,
+            model_rules,
+        })
     }
 
     /// The rules that run by default.
@@ -483,10 +494,8 @@ fn values_list(values: &[&str]) -> String {
 }
 
 fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
-    for rule in rules::RULES {
-        if filter.enabled(rule.meta()) {
-            rule.check(model, &mut Sink::new(rule.meta(), out));
-        }
+    for rule in &filter.model_rules {
+        rule.check(model, &mut Sink::new(rule.meta(), out));
     }
 }
 
