@@ -181,6 +181,28 @@ impl Principal {
     }
 }
 
+/// Whether `text` is an AWS account id: twelve digits.
+pub fn is_account_id(text: &str) -> bool {
+    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The account an `AWS` principal names: a 12-digit id, or the account field of an IAM or
+/// STS ARN (`arn:aws:iam::123456789012:role/ci`), which may be `${AWS::AccountId}`.
+pub fn principal_account(principal: &str) -> Option<&str> {
+    if is_account_id(principal) {
+        return Some(principal);
+    }
+    let rest = principal.strip_prefix("arn:")?;
+    let (_, rest) = rest
+        .split_once(":iam::")
+        .or_else(|| rest.split_once(":sts::"))?;
+    if rest.starts_with("${") {
+        // A pseudo parameter or variable, whose name holds colons itself.
+        return rest.find('}').map(|end| &rest[..=end]);
+    }
+    rest.split_once(':').map(|(account, _)| account)
+}
+
 /// One test of a `Condition` block: `"StringEquals": {"aws:SourceAccount": "1234"}`.
 #[derive(Debug, Clone)]
 pub struct Condition {
@@ -192,6 +214,20 @@ pub struct Condition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn principal_accounts() {
+        assert_eq!(principal_account("123456789012"), Some("123456789012"));
+        let role = "arn:aws:iam::123456789012:role/deployer";
+        assert_eq!(principal_account(role), Some("123456789012"));
+        let session = "arn:aws:sts::210987654321:assumed-role/ci/session";
+        assert_eq!(principal_account(session), Some("210987654321"));
+        let pseudo = "arn:${AWS::Partition}:iam::${AWS::AccountId}:root";
+        assert_eq!(principal_account(pseudo), Some("${AWS::AccountId}"));
+        assert_eq!(principal_account("12345678901"), None);
+        assert_eq!(principal_account("*"), None);
+        assert_eq!(principal_account("arn:aws:s3:::bucket"), None);
+    }
 
     fn statement(effect: Effect, actions: &[&str], not: bool) -> Statement {
         let values = actions

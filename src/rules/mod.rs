@@ -229,6 +229,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecr::scan_on_push::ScanOnPush,
     &ecr::kms_encryption::KmsEncryption,
     &ecr::public_policy::PublicPolicy,
+    &ecr::external_write::ExternalWrite,
     &ecs_clu::container_insights::ContainerInsights,
     &ecs_clu::exec_audit::ExecAudit,
     &fargate::cpu_memory_combination::CpuMemoryCombination,

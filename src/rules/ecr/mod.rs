@@ -2,6 +2,7 @@
 //! Amazon ECR User Guide, in `facts::ecr_lifecycle`), and the settings every scanner checks —
 //! tag immutability, scanning, encryption — for the repositories a file declares.
 
+pub mod external_write;
 pub mod kms_encryption;
 pub mod lifecycle_policy;
 pub mod mutable_tags;
@@ -9,7 +10,8 @@ pub mod public_policy;
 pub mod scan_on_push;
 
 use crate::diagnostic::{Diagnostic, Sink};
-use crate::model::{Model, Repository, Val};
+use crate::iam::glob::{self, Match};
+use crate::model::{Model, Repository, Statement, Val};
 
 /// The repositories the file declares (not those only a policy resource names).
 fn declared(model: &Model) -> impl Iterator<Item = &Repository> {
@@ -37,5 +39,41 @@ fn subject(repository: &Repository) -> String {
     match &repository.id {
         Some(id) => format!("Repository `{}`", id.value),
         None => "This repository".to_string(),
+    }
+}
+
+/// Actions that change the repository's images or settings (the Amazon ECR API Reference):
+/// pushing an image takes the three layer-upload actions and `PutImage`.
+const WRITES: &[&str] = &[
+    "ecr:PutImage",
+    "ecr:InitiateLayerUpload",
+    "ecr:UploadLayerPart",
+    "ecr:CompleteLayerUpload",
+    "ecr:BatchDeleteImage",
+    "ecr:DeleteRepository",
+    "ecr:SetRepositoryPolicy",
+];
+
+/// Whether a statement may allow one of the [`WRITES`]: an action pattern that matches one
+/// (`ecr:*`, `ecr:Put*`, `*`), or a `NotAction` that does not exclude them all.
+fn grants_write(statement: &Statement) -> bool {
+    let Some((actions, negated)) = statement.actions() else {
+        return false;
+    };
+    let patterns: Vec<&str> = actions
+        .values
+        .iter()
+        .filter_map(Val::value)
+        .map(String::as_str)
+        .collect();
+    let listed = |write: &str| {
+        patterns
+            .iter()
+            .any(|p| glob::matches(p, write, true) != Match::No)
+    };
+    if negated {
+        WRITES.iter().any(|w| !listed(w))
+    } else {
+        WRITES.iter().any(|w| listed(w))
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Statement, Val};
+use crate::model::{Model, Statement};
 use crate::rules::Check;
 
 declare_rule! {
@@ -69,17 +69,6 @@ fn narrowed(statement: &Statement) -> bool {
     })
 }
 
-/// Actions that change the repository's images or settings, by name without case.
-const WRITES: &[&str] = &[
-    "ecr:PutImage",
-    "ecr:InitiateLayerUpload",
-    "ecr:UploadLayerPart",
-    "ecr:CompleteLayerUpload",
-    "ecr:BatchDeleteImage",
-    "ecr:DeleteRepository",
-    "ecr:SetRepositoryPolicy",
-];
-
 impl Check for PublicPolicy {
     fn check(&self, model: &Model, sink: &mut Sink) {
         let statements = model
@@ -92,23 +81,7 @@ impl Check for PublicPolicy {
             let Some(anyone) = statement.principal.as_ref().and_then(|p| p.anyone()) else {
                 continue;
             };
-            let actions: Vec<&str> = statement
-                .actions()
-                .filter(|(_, negated)| !negated)
-                .map(|(a, _)| {
-                    a.values
-                        .iter()
-                        .filter_map(Val::value)
-                        .map(String::as_str)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let writes = statement.actions().is_some_and(|(_, negated)| negated)
-                || actions.iter().any(|a| {
-                    *a == "*"
-                        || a.eq_ignore_ascii_case("ecr:*")
-                        || WRITES.iter().any(|w| w.eq_ignore_ascii_case(a))
-                });
+            let writes = super::grants_write(statement);
             let what = if writes {
                 "pull images from this repository and push images to it"
             } else {

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::model::Model;
+use crate::model::policy::{is_account_id, principal_account};
 use crate::rules::Check;
 
 use super::unconditional_trust;
@@ -41,12 +42,10 @@ declare_rule! {
 /// The account a principal names as a whole: a 12-digit id, or the account of an ARN
 /// ending in `:root` (which may be `${AWS::AccountId}`).
 fn whole_account(principal: &str) -> Option<&str> {
-    if principal.len() == 12 && principal.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(principal);
+    if is_account_id(principal) || principal.ends_with(":root") {
+        return principal_account(principal);
     }
-    let rest = principal.strip_prefix("arn:")?.strip_suffix(":root")?;
-    // `partition:iam::account`, where either may be a pseudo parameter (`${AWS::AccountId}`).
-    rest.split_once(":iam::").map(|(_, account)| account)
+    None
 }
 
 impl Check for TrustAccount {
