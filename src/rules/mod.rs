@@ -171,6 +171,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::target_type::TargetType,
     &ecs_svc::dynamic_port_health_check::DynamicPortHealthCheck,
     &ecs_svc::static_host_port_copies::StaticHostPortCopies,
+    &ecs_svc::spare_instance::SpareInstance,
     &ecs_svc::deployment_deadlock::DeploymentDeadlock,
     &ecs_svc::daemon_deployment_controller::DaemonDeploymentController,
     &ecs_svc::service_role::ServiceRole,

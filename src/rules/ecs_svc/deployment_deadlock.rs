@@ -92,7 +92,7 @@ fn can_start(desired: u32, max: u32) -> bool {
 }
 
 /// Room to stop one task: ECS keeps ceil(desired × min / 100) tasks healthy.
-fn can_stop(desired: u32, min: u32) -> bool {
+pub(super) fn can_stop(desired: u32, min: u32) -> bool {
     (u64::from(desired) * u64::from(min)).div_ceil(100) < u64::from(desired)
 }
 

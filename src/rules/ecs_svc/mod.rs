@@ -23,6 +23,7 @@ pub mod service_connect;
 pub mod service_public_ip;
 pub mod service_registry;
 pub mod service_role;
+pub mod spare_instance;
 pub mod static_host_port_copies;
 pub mod target_group_without_listener;
 pub mod target_type;

@@ -1,8 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::DEFAULT_MAXIMUM_PERCENT;
-use crate::model::{HostBinding, Model, Resource, Service, Val};
+use crate::model::{HostBinding, Model, Resource, Service, TaskDefinition, Val};
 use crate::rules::Check;
+use crate::source::span::Located;
 
 declare_rule! {
     /// ## What it does
@@ -18,6 +19,11 @@ declare_rule! {
     /// place a task because no container instance met all of its requirements ... already
     /// using a port required by your task") and rolling deployments stall waiting for a free
     /// instance.
+    ///
+    /// When the service's capacity providers are declared with their Auto Scaling groups and
+    /// the groups' `MaxSize` adds up to the desired count or more, there is an instance for
+    /// every copy: this rule stays silent, and ECS-SVC-011 asks whether a deployment finds a
+    /// spare one.
     ///
     /// For a task definition no service in the file runs, ECS-TD-027 reports the fixed port
     /// as a warning instead.
@@ -76,16 +82,16 @@ impl Check for StaticHostPortCopies {
             if copies.at_once < 2 {
                 continue;
             }
-            let mode = td.effective_network_mode();
-            let port = td
-                .containers
-                .iter()
-                .flat_map(|c| &c.port_mappings)
-                .find_map(|m| match m.binding(mode.as_ref()) {
-                    HostBinding::Static(port) => Some(port),
-                    _ => None,
-                });
-            let Some(port) = port else { continue };
+            // Capacity providers whose groups may launch an instance for every copy: whether
+            // deployments find a spare one is ECS-SVC-011's question.
+            if super::spare_instance::most_instances(model, service)
+                .is_some_and(|(instances, _)| instances >= copies.desired)
+            {
+                continue;
+            }
+            let Some(port) = fixed_host_port(td) else {
+                continue;
+            };
             let subject = service.subject();
             let (message, label) = if copies.desired >= 2 {
                 (
@@ -134,10 +140,22 @@ impl Check for StaticHostPortCopies {
     }
 }
 
-struct Copies {
-    desired: u32,
+/// The first fixed host port of the task's containers: one copy of the task per instance.
+pub(super) fn fixed_host_port(td: &TaskDefinition) -> Option<&Located<u32>> {
+    let mode = td.effective_network_mode();
+    td.containers
+        .iter()
+        .flat_map(|c| &c.port_mappings)
+        .find_map(|m| match m.binding(mode.as_ref()) {
+            HostBinding::Static(port) => Some(port),
+            _ => None,
+        })
+}
+
+pub(super) struct Copies {
+    pub(super) desired: u32,
     /// The most copies running at once, during a deployment.
-    at_once: u32,
+    pub(super) at_once: u32,
     maximum_percent: u32,
     /// The property that makes the count (desired count or maximum percent), if written.
     because: Option<crate::source::span::Span>,
@@ -145,7 +163,7 @@ struct Copies {
 
 /// How many copies of the task a service runs, normally and during a deployment. `None`
 /// when the count is not known.
-fn copies(service: &Service) -> Option<Copies> {
+pub(super) fn copies(service: &Service) -> Option<Copies> {
     let desired = match &service.desired_count {
         None => None,
         Some(Val::Known(d)) => Some(d),
