@@ -134,6 +134,16 @@ impl Model {
         self.linked(&self.clusters, service.cluster.as_ref())
     }
 
+    /// The capacity provider strategy that places a service's tasks: its own, or — when it
+    /// sets neither a launch type nor a strategy — its cluster's default strategy.
+    pub fn strategy_of<'m>(&'m self, service: &'m Service) -> &'m [CapacityProviderItem] {
+        if service.chooses_placement() {
+            return &service.capacity_provider_strategy;
+        }
+        self.cluster_of(service)
+            .map_or(&[][..], |c| &c.default_strategy[..])
+    }
+
     /// Whether a service runs its tasks on Fargate: by its launch type or capacity provider
     /// strategy, or — when it sets neither — by its cluster's default strategy.
     pub fn service_fargate_by(&self, service: &Service) -> Option<FargateBy> {

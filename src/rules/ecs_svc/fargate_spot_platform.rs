@@ -52,14 +52,8 @@ impl Check for SpotPlatform {
             let Some((platform_span, platform)) = platform else {
                 continue;
             };
-            let strategy = if service.chooses_placement() {
-                &service.capacity_provider_strategy[..]
-            } else {
-                model
-                    .cluster_of(service)
-                    .map_or(&[][..], |c| &c.default_strategy[..])
-            };
-            let Some(spot) = strategy
+            let Some(spot) = model
+                .strategy_of(service)
                 .iter()
                 .find(|i| i.fargate_name() == Some("FARGATE_SPOT") && i.places_tasks())
             else {

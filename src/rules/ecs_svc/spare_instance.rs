@@ -88,7 +88,7 @@ impl Check for SpareInstance {
                         1 => "its 1 task".to_string(),
                         n => format!("all {n} tasks"),
                     },
-                    if service.capacity_provider_strategy.len() > 1 { "s' Auto Scaling groups" } else { "'s Auto Scaling group" },
+                    if model.strategy_of(service).len() > 1 { "s' Auto Scaling groups" } else { "'s Auto Scaling group" },
                 ),
             )
             .primary("maximum size")
@@ -117,12 +117,17 @@ fn minimum_healthy_percent(service: &Service) -> Option<u32> {
 }
 
 /// How many instances the service's capacity providers may launch in all, and where the
-/// first group's maximum is written: `None` unless every provider of the strategy is a
-/// declared one whose Auto Scaling group's `MaxSize` is known.
+/// first group's maximum is written: `None` unless every provider that places tasks (in the
+/// service's strategy, or its cluster's default one) is declared with an Auto Scaling group
+/// whose `MaxSize` is known.
 pub(super) fn most_instances(model: &Model, service: &Service) -> Option<(u32, Span)> {
     let mut total = 0u32;
     let mut first = None;
-    for item in &service.capacity_provider_strategy {
+    for item in model
+        .strategy_of(service)
+        .iter()
+        .filter(|i| i.places_tasks())
+    {
         let provider = model.linked(&model.capacity_providers, item.capacity_provider.as_ref())?;
         let group = model.linked(
             &model.auto_scaling_groups,
