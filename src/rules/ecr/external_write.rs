@@ -54,12 +54,7 @@ declare_rule! {
 
 impl Check for ExternalWrite {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        let statements = model
-            .repositories
-            .iter()
-            .filter_map(|r| r.policy.as_ref())
-            .flat_map(|p| &p.statements)
-            .filter(|s| s.allows() && super::grants_write(s));
+        let statements = super::allowing_statements(model).filter(|s| super::grants_write(s));
         for statement in statements {
             let accounts = statement
                 .principal

@@ -18,6 +18,16 @@ fn declared(model: &Model) -> impl Iterator<Item = &Repository> {
     model.repositories.iter().filter(|r| !r.elsewhere)
 }
 
+/// The `Allow` statements of the repositories' policies.
+fn allowing_statements(model: &Model) -> impl Iterator<Item = &Statement> {
+    model
+        .repositories
+        .iter()
+        .filter_map(|r| r.policy.as_ref())
+        .flat_map(|p| &p.statements)
+        .filter(|s| s.allows())
+}
+
 /// Reports a repository setting: at its value when it is written (and known), else at the
 /// repository's name. `None` when it is written but only known at deploy time.
 fn report_setting<'s, T>(

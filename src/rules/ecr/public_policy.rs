@@ -71,12 +71,7 @@ fn narrowed(statement: &Statement) -> bool {
 
 impl Check for PublicPolicy {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        let statements = model
-            .repositories
-            .iter()
-            .filter_map(|r| r.policy.as_ref())
-            .flat_map(|p| &p.statements)
-            .filter(|s| s.allows() && !narrowed(s));
+        let statements = super::allowing_statements(model).filter(|s| !narrowed(s));
         for statement in statements {
             let Some(anyone) = statement.principal.as_ref().and_then(|p| p.anyone()) else {
                 continue;
