@@ -108,7 +108,11 @@ BLOCKS = {
 }
 
 # Attributes the provider names differently from the snake_case of CloudFormation's.
-ATTRIBUTES = {"LoadBalancerFullName": "arn_suffix", "TargetGroupFullName": "arn_suffix"}
+ATTRIBUTES = {
+    "LoadBalancerFullName": "arn_suffix",
+    "TargetGroupFullName": "arn_suffix",
+    "RepositoryUri": "repository_url",
+}
 
 # Maps whose keys are data, not property names.
 MAPS = {"Options", "DockerLabels", "DriverOpts", "Labels", "Tags"}

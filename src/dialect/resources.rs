@@ -369,6 +369,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                 span: p.span,
                 id,
                 elsewhere: false,
+                name: r.string(p, "repositoryName"),
                 policy: document(r, p, "repositoryPolicyText", PolicyKind::Resource),
                 tag_mutability: r.string(p, "imageTagMutability"),
                 scan_on_push: r

@@ -57,6 +57,23 @@ pub fn private_image(image: &str) -> Option<PrivateImage<'_>> {
     })
 }
 
+/// What is mutable about an image reference, if anything: `repository[:tag][@digest]`,
+/// where a registry host may carry a port (`registry:5000/app`). A placeholder (`${Tag}`,
+/// `${ImageUri}`) in the last part may carry the tag: only a written `:latest` counts there.
+pub fn moving_tag(image: &str) -> Option<&'static str> {
+    if image.contains('@') {
+        return None;
+    }
+    let name = image.rsplit('/').next().unwrap_or(image);
+    if name.ends_with(":latest") {
+        Some("is tagged `latest`")
+    } else if name.contains(':') || name.contains("${") {
+        None
+    } else {
+        Some("has no tag, so it is `latest`")
+    }
+}
+
 /// A domain's dot-separated labels; a deploy-time part is one label even when it has dots
 /// of its own (Terraform's `${data.aws_region.current.name}`).
 fn labels(domain: &str) -> impl Iterator<Item = &str> {
@@ -87,6 +104,21 @@ fn labels(domain: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moving_tags_and_digests() {
+        assert!(moving_tag("nginx").is_some());
+        assert!(moving_tag("nginx:latest").is_some());
+        assert!(moving_tag("registry:5000/team/app").is_some());
+        assert!(moving_tag("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:latest").is_some());
+        assert!(moving_tag("registry:5000/team/app:1.2").is_none());
+        assert!(moving_tag("nginx:1.27").is_none());
+        assert!(moving_tag("nginx@sha256:0123abcd").is_none());
+        assert!(moving_tag("nginx:latest@sha256:0123abcd").is_none());
+        assert!(moving_tag("${Repository.RepositoryUri}:latest").is_some());
+        assert!(moving_tag("${Repository.RepositoryUri}:${Tag}").is_none());
+        assert!(moving_tag("${ImageUri}").is_none());
+    }
 
     #[test]
     fn recognises_private_ecr_registries() {

@@ -132,6 +132,8 @@ pub struct Repository {
     /// Declared in another file: only a policy resource of this one names it, and its
     /// settings are not known.
     pub elsewhere: bool,
+    /// `RepositoryName`: images name the repository by it.
+    pub name: Option<Val<String>>,
     /// `RepositoryPolicyText`.
     pub policy: Option<PolicyDocument>,
     /// `ImageTagMutability`: `MUTABLE` (the default), `IMMUTABLE`, or either `_WITH_EXCLUSION`.

@@ -231,6 +231,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecr::kms_encryption::KmsEncryption,
     &ecr::public_policy::PublicPolicy,
     &ecr::external_write::ExternalWrite,
+    &ecr::reused_tag::ReusedTag,
     &ecs_clu::container_insights::ContainerInsights,
     &ecs_clu::exec_audit::ExecAudit,
     &fargate::cpu_memory_combination::CpuMemoryCombination,

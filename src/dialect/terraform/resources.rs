@@ -262,6 +262,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_iam_role_policy_attachment" => (Kind::PolicyAttachment, |_| {}),
         "aws_iam_instance_profile" => (Kind::InstanceProfile, |b| b.wrap_list("role", "roles")),
         "aws_ecr_repository" => (Kind::Repository, |b| {
+            b.rename("name", "repository_name");
             b.single("image_scanning_configuration");
             b.single("encryption_configuration");
         }),

@@ -7,6 +7,7 @@ pub mod kms_encryption;
 pub mod lifecycle_policy;
 pub mod mutable_tags;
 pub mod public_policy;
+pub mod reused_tag;
 pub mod scan_on_push;
 
 use crate::diagnostic::{Diagnostic, Sink};

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
+use crate::facts::ecr::moving_tag;
 use crate::model::{Model, Val};
 use crate::rules::Check;
 
@@ -41,23 +42,6 @@ declare_rule! {
     }
 }
 
-/// What is mutable about an image reference, if anything: `repository[:tag][@digest]`,
-/// where a registry host may carry a port (`registry:5000/app`). A placeholder (`${Tag}`,
-/// `${ImageUri}`) in the last part may carry the tag: only a written `:latest` counts there.
-fn mutable(image: &str) -> Option<&'static str> {
-    if image.contains('@') {
-        return None;
-    }
-    let name = image.rsplit('/').next().unwrap_or(image);
-    if name.ends_with(":latest") {
-        Some("is tagged `latest`")
-    } else if name.contains(':') || name.contains("${") {
-        None
-    } else {
-        Some("has no tag, so it is `latest`")
-    }
-}
-
 impl Check for MutableImageReference {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for td in &model.task_definitions {
@@ -70,7 +54,7 @@ impl Check for MutableImageReference {
                 else {
                     continue;
                 };
-                let Some(why) = mutable(&image.value) else {
+                let Some(why) = moving_tag(&image.value) else {
                     continue;
                 };
                 sink.report(
@@ -83,25 +67,5 @@ impl Check for MutableImageReference {
                 .help("Name a version tag the build never reuses, or a digest (`@sha256:…`).");
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::mutable;
-
-    #[test]
-    fn tags_and_digests() {
-        assert!(mutable("nginx").is_some());
-        assert!(mutable("nginx:latest").is_some());
-        assert!(mutable("registry:5000/team/app").is_some());
-        assert!(mutable("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:latest").is_some());
-        assert!(mutable("registry:5000/team/app:1.2").is_none());
-        assert!(mutable("nginx:1.27").is_none());
-        assert!(mutable("nginx@sha256:0123abcd").is_none());
-        assert!(mutable("nginx:latest@sha256:0123abcd").is_none());
-        assert!(mutable("${Repository.RepositoryUri}:latest").is_some());
-        assert!(mutable("${Repository.RepositoryUri}:${Tag}").is_none());
-        assert!(mutable("${ImageUri}").is_none());
     }
 }
