@@ -43,7 +43,7 @@ declare_rule! {
 }
 
 /// A deployment percentage: its value, and where it is set (`None` for the default).
-type Percent = (u32, Option<Span>);
+pub(super) type Percent = (u32, Option<Span>);
 
 impl Check for DeploymentDeadlock {
     fn check(&self, model: &Model, sink: &mut Sink) {
@@ -55,9 +55,9 @@ impl Check for DeploymentDeadlock {
                 continue;
             };
             let (Some(max), Some(min)) = (
-                percent(&config.maximum_percent, DEFAULT_MAXIMUM_PERCENT),
+                percent(config.maximum_percent.as_ref(), DEFAULT_MAXIMUM_PERCENT),
                 percent(
-                    &config.minimum_healthy_percent,
+                    config.minimum_healthy_percent.as_ref(),
                     DEFAULT_MINIMUM_HEALTHY_PERCENT,
                 ),
             ) else {
@@ -78,7 +78,7 @@ impl Check for DeploymentDeadlock {
     }
 }
 
-fn percent(field: &Option<Val<u32>>, default: u32) -> Option<Percent> {
+pub(super) fn percent(field: Option<&Val<u32>>, default: u32) -> Option<Percent> {
     match field {
         None => Some((default, None)),
         Some(Val::Known(p)) => Some((p.value, Some(p.span))),

@@ -1,11 +1,11 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
 use crate::facts::ecs::DEFAULT_MINIMUM_HEALTHY_PERCENT;
-use crate::model::{Model, Resource, Service, Val};
+use crate::model::{Model, Resource, Service};
 use crate::rules::Check;
 use crate::source::span::Span;
 
-use super::deployment_deadlock::can_stop;
+use super::deployment_deadlock::{can_stop, percent};
 use super::static_host_port_copies::{copies, fixed_host_port};
 
 declare_rule! {
@@ -62,7 +62,11 @@ impl Check for SpareInstance {
             let Some(copies) = copies(service) else {
                 continue;
             };
-            let Some(minimum) = minimum_healthy_percent(service) else {
+            let configured = service
+                .deployment_configuration
+                .as_ref()
+                .and_then(|c| c.minimum_healthy_percent.as_ref());
+            let Some((minimum, _)) = percent(configured, DEFAULT_MINIMUM_HEALTHY_PERCENT) else {
                 continue;
             };
             // No new copy before an old one stops (ECS-SVC-010's finding), or an old one may
@@ -70,16 +74,17 @@ impl Check for SpareInstance {
             if copies.at_once <= copies.desired || can_stop(copies.desired, minimum) {
                 continue;
             }
-            let Some((instances, first_max)) = most_instances(model, service) else {
+            let Some(room) = most_instances(model, service) else {
                 continue;
             };
+            let instances = room.instances;
             // Fewer instances than copies is ECS-SVC-009's finding; more leave a spare.
             if instances != copies.desired {
                 continue;
             }
             let needed = copies.desired + 1;
             sink.report(
-                first_max,
+                room.first_max,
                 format!(
                     "{} needs {needed} container instances to deploy: host port {} is fixed and minimumHealthyPercent {minimum} keeps {} running while the new copy starts, but its capacity provider{} may launch at most {instances}",
                     service.subject(),
@@ -88,7 +93,7 @@ impl Check for SpareInstance {
                         1 => "its 1 task".to_string(),
                         n => format!("all {n} tasks"),
                     },
-                    if model.strategy_of(service).len() > 1 { "s' Auto Scaling groups" } else { "'s Auto Scaling group" },
+                    if room.groups > 1 { "s' Auto Scaling groups" } else { "'s Auto Scaling group" },
                 ),
             )
             .primary("maximum size")
@@ -103,26 +108,20 @@ impl Check for SpareInstance {
     }
 }
 
-/// The service's `minimumHealthyPercent`, its default when unset; `None` when unknown.
-fn minimum_healthy_percent(service: &Service) -> Option<u32> {
-    match service
-        .deployment_configuration
-        .as_ref()
-        .and_then(|c| c.minimum_healthy_percent.as_ref())
-    {
-        None => Some(DEFAULT_MINIMUM_HEALTHY_PERCENT),
-        Some(Val::Known(m)) => Some(m.value),
-        Some(_) => None,
-    }
+/// What a service's capacity providers may launch.
+pub(super) struct Room {
+    /// Instances in all: the sum of the groups' `MaxSize`.
+    pub(super) instances: u32,
+    /// Where the first group's maximum is written.
+    first_max: Span,
+    groups: usize,
 }
 
-/// How many instances the service's capacity providers may launch in all, and where the
-/// first group's maximum is written: `None` unless every provider that places tasks (in the
-/// service's strategy, or its cluster's default one) is declared with an Auto Scaling group
-/// whose `MaxSize` is known.
-pub(super) fn most_instances(model: &Model, service: &Service) -> Option<(u32, Span)> {
-    let mut total = 0u32;
-    let mut first = None;
+/// How many instances the service's capacity providers may launch: `None` unless every
+/// provider that places tasks (in the service's strategy, or its cluster's default one) is
+/// declared with an Auto Scaling group whose `MaxSize` is known.
+pub(super) fn most_instances(model: &Model, service: &Service) -> Option<Room> {
+    let mut room: Option<Room> = None;
     for item in model
         .strategy_of(service)
         .iter()
@@ -134,8 +133,13 @@ pub(super) fn most_instances(model: &Model, service: &Service) -> Option<(u32, S
             provider.auto_scaling_group.as_ref(),
         )?;
         let max = group.max_size.as_ref()?.known()?;
-        total = total.saturating_add(max.value);
-        first.get_or_insert(max.span);
+        let room = room.get_or_insert(Room {
+            instances: 0,
+            first_max: max.span,
+            groups: 0,
+        });
+        room.instances = room.instances.saturating_add(max.value);
+        room.groups += 1;
     }
-    first.map(|span| (total, span))
+    room
 }

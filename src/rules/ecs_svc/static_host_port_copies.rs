@@ -85,7 +85,7 @@ impl Check for StaticHostPortCopies {
             // Capacity providers whose groups may launch an instance for every copy: whether
             // deployments find a spare one is ECS-SVC-011's question.
             if super::spare_instance::most_instances(model, service)
-                .is_some_and(|(instances, _)| instances >= copies.desired)
+                .is_some_and(|room| room.instances >= copies.desired)
             {
                 continue;
             }
