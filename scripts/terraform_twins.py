@@ -21,6 +21,7 @@ plan cannot show the fault. Run from the repository root:
     python3 scripts/terraform_twins.py
 """
 
+import hashlib
 import json
 import pathlib
 import re
@@ -60,6 +61,29 @@ TYPES = {
     "AWS::ApplicationAutoScaling::ScalingPolicy": ("aws_appautoscaling_policy", "arn"),
     "AWS::EKS::FargateProfile": ("aws_eks_fargate_profile", "arn"),
     "AWS::AppRunner::Service": ("aws_apprunner_service", "arn"),
+    "AWS::EC2::VPC": ("aws_vpc", "id"),
+    "AWS::EC2::InternetGateway": ("aws_internet_gateway", "id"),
+    "AWS::EC2::VPCGatewayAttachment": ("aws_internet_gateway_attachment", "id"),
+    "AWS::EC2::VPNGateway": ("aws_vpn_gateway", "id"),
+    "AWS::EC2::Subnet": ("aws_subnet", "id"),
+    "AWS::EC2::RouteTable": ("aws_route_table", "id"),
+    "AWS::EC2::Route": ("aws_route", "id"),
+    "AWS::EC2::SubnetRouteTableAssociation": ("aws_route_table_association", "id"),
+    "AWS::EC2::EIP": ("aws_eip", "public_ip"),
+    "AWS::EC2::NatGateway": ("aws_nat_gateway", "id"),
+}
+
+# The id prefix of each EC2 type the plans take as existing.
+EC2_IDS = {
+    "aws_vpc": "vpc", "aws_subnet": "subnet", "aws_eip": "eipalloc", "aws_nat_gateway": "nat",
+    "aws_vpn_gateway": "vgw", "aws_internet_gateway_attachment": "igw",
+}
+
+# Types whose properties are the provider's arguments in snake_case, one for one.
+SNAKE_ARGUMENTS = {
+    "AWS::EC2::VPC", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::Subnet",
+    "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::EIP",
+    "AWS::EC2::NatGateway",
 }
 
 # The name property of each type, and the name the twin gives when the template sets none
@@ -87,7 +111,8 @@ MODELLED = {
     "aws_iam_instance_profile", "aws_ecr_repository", "aws_lb", "aws_lb_listener", "aws_lb_listener_rule",
     "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
     "aws_ecr_repository_policy", "aws_appautoscaling_target", "aws_appautoscaling_policy",
-    "aws_eks_fargate_profile", "aws_apprunner_service",
+    "aws_eks_fargate_profile", "aws_apprunner_service", "aws_internet_gateway", "aws_route",
+    "aws_route_table", "aws_route_table_association",
 }
 
 # Arguments written as nested blocks (everything else is an argument).
@@ -229,6 +254,13 @@ class Converter:
     def existing(self, logical_id):
         tf_type, tf_name = self.addresses[logical_id]
         name = self.names.get(logical_id, tf_name)
+        if tf_type in EC2_IDS:
+            # The network exists already too: its resources have ids, not ARNs, in a plan.
+            digest = hashlib.sha1(name.encode()).hexdigest()[:17]
+            id = f"{EC2_IDS[tf_type]}-{digest}"
+            if tf_type == "aws_internet_gateway_attachment":
+                id += f":vpc-{digest}"
+            return {"arn": id, "id": id, "name": name, "public_ip": "203.0.113.10", "allocation_id": f"eipalloc-{digest}"}
         service = {"aws_sqs_queue": "sqs", "aws_secretsmanager_secret": "secretsmanager", "aws_cloudwatch_log_group": "logs"}[tf_type]
         arn = f"arn:aws:{service}:eu-west-1:123456789012:{name.lstrip('/')}"
         if service == "secretsmanager":
@@ -577,6 +609,12 @@ class Converter:
             for name in ("SourceConfiguration", "InstanceConfiguration"):
                 if name in pascal:
                     out[snake(name)] = snake_keys(pascal.pop(name))
+        elif kind in SNAKE_ARGUMENTS:
+            for name in list(pascal):
+                out[snake(name)] = pascal.pop(name)
+        elif kind == "AWS::EC2::VPNGateway":
+            # The provider's gateways are all `ipsec.1`, the only type there is.
+            pascal.pop("Type", None)
         elif kind == "AWS::Logs::LogGroup":
             out["name"] = pascal.pop("LogGroupName", "/" + snake(logical_id))
         elif kind == "AWS::SecretsManager::Secret":

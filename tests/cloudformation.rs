@@ -75,7 +75,7 @@ fn the_graph_links_container_instances_to_their_role() {
     assert_eq!(ids, ["InstanceRole"]);
     assert_eq!(roles[0].managed_policy_arns.len(), 1);
 
-    let service = &model.services[0];
+    let service = &model.services()[0];
     let td = model
         .task_definition_of(service)
         .expect("service → task definition");
@@ -129,7 +129,7 @@ Resources:
     let documents = parse(Syntax::Yaml, text).unwrap();
     let template = Template::new(&documents[0], text);
     let model = &models(&template)[0].model;
-    let td = &model.task_definitions[0];
+    let td = &model.task_definitions()[0];
     let role = model.role(&td.task_role_arn).expect("task role");
     assert!(std::ptr::eq(
         role,
@@ -190,7 +190,7 @@ fn the_graph_links_a_service_to_its_classic_load_balancer() {
     let documents = parse(Syntax::Yaml, &text).unwrap();
     let template = Template::new(&documents[0], &text);
     let model = &models(&template)[0].model;
-    let lb = &model.services[0].load_balancers[0];
+    let lb = &model.services()[0].load_balancers[0];
     let clb = model
         .classic_load_balancer_of(lb)
         .expect("→ Classic Load Balancer");

@@ -45,12 +45,17 @@ pub enum Kind {
     ScalingPolicy,
     FargateProfile,
     AppRunnerService,
+    InternetGateway,
+    /// A route table whose routes are written inside it (Terraform's `route` blocks).
+    RouteTable,
+    Route,
+    RouteTableAssociation,
 }
 
 /// The model being filled, and what must be merged into it once every resource is read.
 #[derive(Default)]
 pub struct Builder {
-    model: Model,
+    resources: Resources,
     associations: Vec<Association>,
     attachments: Vec<Attachment>,
     resource_policies: Vec<ResourcePolicy>,
@@ -154,6 +159,43 @@ pub enum Adapted {
     ScalingPolicy(ScalingPolicy),
     FargateProfile(FargateProfile),
     AppRunnerService(AppRunnerService),
+    InternetGateway(InternetGateway),
+    Routes(Vec<Route>),
+    RouteTableAssociation(RouteTableAssociation),
+}
+
+impl Adapted {
+    /// The model's collections this resource is part of, once [`Builder::push`]ed and
+    /// merged: what a scenario that reads it differently changes.
+    pub fn collections(&self) -> Reads {
+        match self {
+            Adapted::TaskDefinition(_) => Reads::TASK_DEFINITIONS,
+            Adapted::Service(_) => Reads::SERVICES,
+            Adapted::Cluster(_) | Adapted::Association(_) => Reads::CLUSTERS,
+            Adapted::CapacityProvider(_) => Reads::CAPACITY_PROVIDERS,
+            Adapted::TargetGroup(_) => Reads::TARGET_GROUPS,
+            Adapted::LoadBalancer(_) => Reads::LOAD_BALANCERS,
+            Adapted::Listener(_) => Reads::LISTENERS,
+            Adapted::ClassicLoadBalancer(_) => Reads::CLASSIC_LOAD_BALANCERS,
+            Adapted::Role(_) => Reads::ROLES,
+            Adapted::Policy(_) => Reads::POLICIES,
+            Adapted::Repository(..) => Reads::REPOSITORIES | Reads::LIFECYCLE_POLICIES,
+            Adapted::LifecyclePolicy(_) => Reads::LIFECYCLE_POLICIES,
+            Adapted::InstanceProfile(_) => Reads::INSTANCE_PROFILES,
+            Adapted::LaunchTemplate(_) => Reads::LAUNCH_TEMPLATES,
+            Adapted::AutoScalingGroup(_) => Reads::AUTO_SCALING_GROUPS,
+            Adapted::Attachment(_) => Reads::ROLES | Reads::POLICIES,
+            Adapted::FileSystem(_) => Reads::FILE_SYSTEMS,
+            Adapted::ResourcePolicy(_) => Reads::REPOSITORIES | Reads::FILE_SYSTEMS,
+            Adapted::ScalableTarget(_) => Reads::SCALABLE_TARGETS,
+            Adapted::ScalingPolicy(_) => Reads::SCALING_POLICIES,
+            Adapted::FargateProfile(_) => Reads::FARGATE_PROFILES,
+            Adapted::AppRunnerService(_) => Reads::APP_RUNNER_SERVICES,
+            Adapted::InternetGateway(_) => Reads::INTERNET_GATEWAYS,
+            Adapted::Routes(_) => Reads::ROUTES,
+            Adapted::RouteTableAssociation(_) => Reads::ROUTE_TABLE_ASSOCIATIONS,
+        }
+    }
 }
 
 impl Builder {
@@ -164,81 +206,83 @@ impl Builder {
 
     /// Adds a resource already read.
     pub fn push(&mut self, adapted: Adapted) {
-        let model = &mut self.model;
+        let resources = &mut self.resources;
         match adapted {
-            Adapted::TaskDefinition(t) => model.task_definitions.push(t),
-            Adapted::Service(s) => model.services.push(s),
-            Adapted::Cluster(c) => model.clusters.push(c),
+            Adapted::TaskDefinition(t) => resources.task_definitions.push(t),
+            Adapted::Service(s) => resources.services.push(s),
+            Adapted::Cluster(c) => resources.clusters.push(c),
             Adapted::Association(a) => self.associations.push(a),
-            Adapted::CapacityProvider(c) => model.capacity_providers.push(c),
-            Adapted::TargetGroup(t) => model.target_groups.push(t),
-            Adapted::LoadBalancer(l) => model.load_balancers.push(l),
-            Adapted::Listener(l) => model.listeners.push(l),
-            Adapted::ClassicLoadBalancer(c) => model.classic_load_balancers.push(c),
-            Adapted::Role(r) => model.roles.push(r),
-            Adapted::Policy(p) => model.policies.push(p),
+            Adapted::CapacityProvider(c) => resources.capacity_providers.push(c),
+            Adapted::TargetGroup(t) => resources.target_groups.push(t),
+            Adapted::LoadBalancer(l) => resources.load_balancers.push(l),
+            Adapted::Listener(l) => resources.listeners.push(l),
+            Adapted::ClassicLoadBalancer(c) => resources.classic_load_balancers.push(c),
+            Adapted::Role(r) => resources.roles.push(r),
+            Adapted::Policy(p) => resources.policies.push(p),
             Adapted::Repository(repository, lifecycle) => {
-                model.lifecycle_policies.extend(lifecycle);
-                model.repositories.push(repository);
+                resources.lifecycle_policies.extend(lifecycle);
+                resources.repositories.push(repository);
             }
-            Adapted::LifecyclePolicy(l) => model.lifecycle_policies.extend(l),
-            Adapted::InstanceProfile(i) => model.instance_profiles.push(i),
-            Adapted::LaunchTemplate(l) => model.launch_templates.push(l),
-            Adapted::AutoScalingGroup(a) => model.auto_scaling_groups.push(a),
+            Adapted::LifecyclePolicy(l) => resources.lifecycle_policies.extend(l),
+            Adapted::InstanceProfile(i) => resources.instance_profiles.push(i),
+            Adapted::LaunchTemplate(l) => resources.launch_templates.push(l),
+            Adapted::AutoScalingGroup(a) => resources.auto_scaling_groups.push(a),
             Adapted::Attachment(a) => self.attachments.push(a),
-            Adapted::FileSystem(f) => model.file_systems.push(f),
+            Adapted::FileSystem(f) => resources.file_systems.push(f),
             Adapted::ResourcePolicy(r) => self.resource_policies.extend(r),
-            Adapted::ScalableTarget(t) => model.scalable_targets.push(t),
-            Adapted::ScalingPolicy(p) => model.scaling_policies.push(p),
-            Adapted::FargateProfile(f) => model.fargate_profiles.push(f),
-            Adapted::AppRunnerService(a) => model.app_runner_services.push(a),
+            Adapted::ScalableTarget(t) => resources.scalable_targets.push(t),
+            Adapted::ScalingPolicy(p) => resources.scaling_policies.push(p),
+            Adapted::FargateProfile(f) => resources.fargate_profiles.push(f),
+            Adapted::AppRunnerService(a) => resources.app_runner_services.push(a),
+            Adapted::InternetGateway(g) => resources.internet_gateways.push(g),
+            Adapted::Routes(r) => resources.routes.extend(r),
+            Adapted::RouteTableAssociation(a) => resources.route_table_associations.push(a),
         }
     }
 
     /// The model, with what separate resources set merged into the resources they name.
     pub fn finish(self) -> Model {
-        let mut model = self.model;
+        let mut resources = self.resources;
         if !self.associations.is_empty() {
-            let clusters = Positions::of(&model.clusters, |c| c.cluster_name.as_ref());
+            let clusters = Positions::of(&resources.clusters, |c| c.cluster_name.as_ref());
             for association in self.associations {
-                merge_association(&mut model.clusters, &clusters, association);
+                merge_association(&mut resources.clusters, &clusters, association);
             }
         }
         if !self.attachments.is_empty() {
-            let roles = Positions::of(&model.roles, |r| r.role_name.as_ref());
-            let policies = Positions::of(&model.policies, |_| None);
+            let roles = Positions::of(&resources.roles, |r| r.role_name.as_ref());
+            let policies = Positions::of(&resources.policies, |_| None);
             for attachment in self.attachments {
-                attach(&mut model, (&roles, &policies), attachment);
+                attach(&mut resources, (&roles, &policies), attachment);
             }
         }
         let (repository_policies, file_system_policies) = self
             .resource_policies
             .into_iter()
             .partition(|set| set.on == Kind::Repository);
-        merge_policies(&mut model.repositories, repository_policies);
-        merge_policies(&mut model.file_systems, file_system_policies);
-        model.index = Index::of(&model);
-        model
+        merge_policies(&mut resources.repositories, repository_policies);
+        merge_policies(&mut resources.file_systems, file_system_policies);
+        Model::new(resources)
     }
 }
 
 /// A policy attachment: a policy of the same configuration gains the role; a managed policy's
 /// ARN joins the role's managed policies. `positions` are those of the roles and policies.
-fn attach(model: &mut Model, positions: (&Positions, &Positions), attachment: Attachment) {
+fn attach(resources: &mut Resources, positions: (&Positions, &Positions), attachment: Attachment) {
     let (Some(role), Some(policy_arn)) = (attachment.role, attachment.policy_arn) else {
         return;
     };
     let (roles, policies) = positions;
     if let Some(Target::Named(arn)) = policy_arn.value() {
         if let Some(owner) = roles.find(role.value()) {
-            model.roles[owner]
+            resources.roles[owner]
                 .managed_policy_arns
                 .push(Val::Known(Located::new(arn.clone(), policy_arn.span())));
         }
         return;
     }
     if let Some(policy) = policies.find(policy_arn.value()) {
-        model.policies[policy].roles.push(role);
+        resources.policies[policy].roles.push(role);
     }
 }
 
@@ -449,6 +493,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             selectors: (!adapt::not_all_objects(r, p, "selectors"))
                 .then(|| r.objects(p, "selectors").map(|s| s.span).collect()),
             pod_execution_role: r.target(p, "podExecutionRoleArn"),
+            subnets: targets(r, p, "subnets"),
         }),
         Kind::AppRunnerService => {
             let instance = r.get(p, "instanceConfiguration");
@@ -464,6 +509,25 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
                     .map(|n| r.value_string(n)),
             })
         }
+        Kind::InternetGateway => Adapted::InternetGateway(InternetGateway { span: p.span, id }),
+        Kind::Route => Adapted::Routes(vec![route(r, p, id, r.target(p, "routeTableId"))]),
+        Kind::RouteTable => {
+            // Each route belongs to the table it is written in.
+            let table = id
+                .as_ref()
+                .map(|id| Val::Known(Located::new(Target::Resource(id.value.clone()), id.span)));
+            Adapted::Routes(
+                r.objects(p, "routes")
+                    .map(|entry| route(r, entry, None, table.clone()))
+                    .collect(),
+            )
+        }
+        Kind::RouteTableAssociation => Adapted::RouteTableAssociation(RouteTableAssociation {
+            span: p.span,
+            id,
+            subnet: r.target(p, "subnetId"),
+            route_table: r.target(p, "routeTableId"),
+        }),
         Kind::PolicyAttachment => Adapted::Attachment(Attachment {
             role: r.target(p, "role"),
             policy_arn: r.target(p, "policyArn"),
@@ -487,6 +551,16 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             };
             Adapted::ResourcePolicy(r.target(p, resource).zip(id).map(policy))
         }
+    }
+}
+
+/// A route of the route table `table`, written at `p`.
+fn route(r: &Reader, p: &Node, id: Option<LogicalId>, table: Option<Val<Target>>) -> Route {
+    Route {
+        span: p.span,
+        id,
+        route_table: table,
+        gateway: r.target(p, "gatewayId"),
     }
 }
 

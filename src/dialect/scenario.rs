@@ -3,7 +3,7 @@
 //! validation) and each branch the defaults cannot decide. Each dialect builds one model per
 //! scenario; the engine merges their findings.
 
-use crate::model::Model;
+use crate::model::{Model, Reads};
 use crate::source::span::Span;
 
 /// At most this many scenarios are checked per template or module (a parameter listing
@@ -15,6 +15,9 @@ pub struct ScenarioModel {
     pub model: Model,
     /// The choice that defines a scenario other than the default one.
     pub choice: Option<Choice>,
+    /// The collections in which this model may differ from the default scenario's: only
+    /// the rules that read one of them are run again.
+    pub changed: Reads,
 }
 
 /// A parameter or variable set to one of its allowed values, or a condition taken as false.

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Sink};
 use crate::dialect::reader::{Literal, Reader, Spelling};
 use crate::dialect::scenario::{Choice, ScenarioModel};
 use crate::dialect::{Document, Part, PartKind, adapt, cloudformation, iam, lifecycle, recognise};
-use crate::model::Model;
+use crate::model::{Model, Reads, Resources};
 use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::rules::input::parse_error::ParseError;
 use crate::rules::input::schema_violation::SchemaViolation;
@@ -277,18 +277,18 @@ fn lint_text(
             Document::Plan(root) => lint_plan(root, text, filter, out, notes),
             Document::Policy(root) => {
                 notes.push("linted as an IAM policy".into());
-                let model = Model {
+                let model = Model::new(Resources {
                     standalone_policies: vec![iam::standalone(root)],
-                    ..Model::default()
-                };
+                    ..Resources::default()
+                });
                 run_rules(&model, filter, out);
             }
             Document::LifecyclePolicy(root) => {
                 notes.push("linted as an ECR lifecycle policy".into());
-                let model = Model {
+                let model = Model::new(Resources {
                     lifecycle_policies: vec![lifecycle::standalone(root, text)],
-                    ..Model::default()
-                };
+                    ..Resources::default()
+                });
                 run_rules(&model, filter, out);
             }
         }
@@ -311,20 +311,20 @@ fn lint_api_parts(
         resolve: &Literal,
         text,
     };
-    let mut model = Model::default();
+    let mut resources = Resources::default();
     for part in parts {
         notes.push(format!("linted as an {}", part.kind.describe()));
         report_violations(crate::schema::validate(part.kind, part.node), filter, out);
         match part.kind {
-            PartKind::TaskDefinition => model
+            PartKind::TaskDefinition => resources
                 .task_definitions
                 .push(adapt::task_definition(&reader, part.node)),
-            PartKind::Service => model.services.push(adapt::service(&reader, part.node)),
+            PartKind::Service => resources.services.push(adapt::service(&reader, part.node)),
             // Only Terraform's container definitions are checked on their own.
             PartKind::ContainerDefinitions => {}
         }
     }
-    run_rules(&model, filter, out);
+    run_rules(&Model::new(resources), filter, out);
 }
 
 fn report_violations(
@@ -416,9 +416,10 @@ fn lint_template(
 fn lint_scenarios(scenarios: &[ScenarioModel], filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
     let start = out.len();
     let mut scenarios = scenarios.iter();
-    if let Some(default) = scenarios.next() {
-        run_rules(&default.model, filter, out);
-    }
+    let read_by_default = match scenarios.next() {
+        Some(default) => run_rules(&default.model, filter, out),
+        None => return,
+    };
     let found_by_default: FxHashSet<(&str, Span)> =
         out[start..].iter().map(|d| (d.rule.id, d.span)).collect();
     // Per (rule, place): the first diagnostic and every choice that makes it.
@@ -429,7 +430,7 @@ fn lint_scenarios(scenarios: &[ScenarioModel], filter: &RuleFilter, out: &mut Ve
             continue;
         };
         let mut found = Vec::new();
-        run_rules(&scenario.model, filter, &mut found);
+        rerun_rules(scenario, filter, &read_by_default, &mut found);
         for diagnostic in found {
             let key = (diagnostic.rule.id, diagnostic.span);
             if found_by_default.contains(&key) {
@@ -493,9 +494,32 @@ fn values_list(values: &[&str]) -> String {
     )
 }
 
-fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) {
-    for rule in &filter.model_rules {
-        rule.check(model, &mut Sink::new(rule.meta(), out));
+/// Runs the enabled rules over `model`, and says which collections each read.
+fn run_rules(model: &Model, filter: &RuleFilter, out: &mut Vec<Diagnostic>) -> Vec<Reads> {
+    filter
+        .model_rules
+        .iter()
+        .map(|rule| {
+            model.start_reading();
+            rule.check(model, &mut Sink::new(rule.meta(), out));
+            model.reads()
+        })
+        .collect()
+}
+
+/// Runs over another scenario's model the rules that read, in the default scenario, a
+/// collection this one changes: the others would report exactly what they reported there
+/// (see [`crate::model::collections`]).
+fn rerun_rules(
+    scenario: &ScenarioModel,
+    filter: &RuleFilter,
+    read_by_default: &[Reads],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (rule, read) in filter.model_rules.iter().zip(read_by_default) {
+        if read.overlaps(scenario.changed) {
+            rule.check(&scenario.model, &mut Sink::new(rule.meta(), out));
+        }
     }
 }
 

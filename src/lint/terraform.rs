@@ -15,6 +15,7 @@ use crate::dialect::terraform::evaluate::Setting;
 use crate::dialect::terraform::evaluate::{self, Resource};
 use crate::dialect::terraform::load::{self, Unit};
 use crate::dialect::terraform::resources;
+use crate::model::Reads;
 use crate::rules::Declared;
 use crate::rules::input::duplicate_key::{self, DuplicateKey};
 use crate::source::line_index::LineIndex;
@@ -67,6 +68,7 @@ fn finish(unit: Unit, mut sources: Sources, named: &[String], filter: &RuleFilte
     let mut scenarios = vec![ScenarioModel {
         model: read.model,
         choice: None,
+        changed: Reads::NONE,
     }];
     for (instance, name) in &evaluation.consulted {
         let default = unit
@@ -98,6 +100,8 @@ fn finish(unit: Unit, mut sources: Sources, named: &[String], filter: &RuleFilte
                     subject,
                     value: text,
                 }),
+                // Each is evaluated anew: any collection may differ.
+                changed: Reads::ALL,
             });
         }
     }

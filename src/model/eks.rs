@@ -12,4 +12,5 @@ pub struct FargateProfile {
     /// Where each selector is written; `None` when the list is not wholly written out.
     pub selectors: Option<Vec<Span>>,
     pub pod_execution_role: Option<Val<Target>>,
+    pub subnets: Vec<Val<Target>>,
 }

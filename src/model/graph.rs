@@ -8,70 +8,6 @@ use crate::source::span::Span;
 
 use super::*;
 
-/// A resource that can be the target of a reference.
-pub trait Resource {
-    fn logical_id(&self) -> Option<&str>;
-
-    /// Where to point when the resource as a whole is at fault (a property is missing):
-    /// its logical id in a template, else the whole object.
-    fn anchor(&self) -> Span;
-}
-
-/// The resource types a template or module declares, with the model's field for each: each
-/// type gets [`Resource`], and [`Model::logical_ids`] walks them all.
-macro_rules! declared {
-    ($($field:ident: $ty:ty),* $(,)?) => {
-        $(
-            impl Resource for $ty {
-                fn logical_id(&self) -> Option<&str> {
-                    self.id.as_ref().map(|id| id.value.as_str())
-                }
-
-                fn anchor(&self) -> Span {
-                    self.id.as_ref().map_or(self.span, |id| id.span)
-                }
-            }
-        )*
-
-        impl Model {
-            /// Every declared resource's logical id, with its position among those of its
-            /// type.
-            pub fn logical_ids(&self) -> impl Iterator<Item = (&str, usize)> {
-                std::iter::empty()$(.chain(logical_ids(&self.$field)))*
-            }
-        }
-    };
-}
-
-fn logical_ids<T: Resource>(items: &[T]) -> impl Iterator<Item = (&str, usize)> {
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(position, item)| Some((item.logical_id()?, position)))
-}
-
-declared!(
-    task_definitions: TaskDefinition,
-    services: Service,
-    clusters: Cluster,
-    target_groups: TargetGroup,
-    load_balancers: LoadBalancer,
-    listeners: Listener,
-    classic_load_balancers: ClassicLoadBalancer,
-    roles: Role,
-    policies: Policy,
-    instance_profiles: InstanceProfile,
-    launch_templates: LaunchTemplate,
-    auto_scaling_groups: AutoScalingGroup,
-    capacity_providers: CapacityProvider,
-    repositories: Repository,
-    file_systems: FileSystem,
-    scalable_targets: ScalableTarget,
-    scaling_policies: ScalingPolicy,
-    fargate_profiles: FargateProfile,
-    app_runner_services: AppRunnerService,
-);
-
 /// Why a task definition's tasks run on Fargate, and where that is said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OnFargate {
@@ -91,6 +27,11 @@ impl Model {
         items.get(self.index.position(items, reference)?)
     }
 
+    /// The resource among `items` whose logical id is `id`.
+    pub fn by_id<'a, T: Resource>(&self, items: &'a [T], id: &str) -> Option<&'a T> {
+        items.get(self.index.position_by_id(items, id)?)
+    }
+
     /// The position of `item` among `items`, the resources of its type in this model.
     fn position_of<T: Resource>(&self, items: &[T], item: &T) -> Option<usize> {
         let position = self.index.position_by_id(items, item.logical_id()?)?;
@@ -99,8 +40,10 @@ impl Model {
 
     /// The service a scalable target scales, when the model declares it.
     pub fn service_scaled_by(&self, target: &ScalableTarget) -> Option<&Service> {
-        let position = self.position_of(&self.scalable_targets, target)?;
-        self.services.get(self.index.scaled_service(position)?)
+        // Read before the lookup: which service it finds depends on every service's name.
+        let services = self.services();
+        let position = self.position_of(self.scalable_targets(), target)?;
+        services.get(self.index.scaled_service(position)?)
     }
 
     /// The scaling policies of a scalable target.
@@ -108,15 +51,17 @@ impl Model {
         &'a self,
         target: &ScalableTarget,
     ) -> impl Iterator<Item = &'a ScalingPolicy> + 'a {
+        // Read even when the target has none: another scenario's policies may name it.
+        let policies = self.scaling_policies();
         let positions = self
-            .position_of(&self.scalable_targets, target)
+            .position_of(self.scalable_targets(), target)
             .map_or(&[][..], |p| self.index.scaling_policies_of(p));
-        positions.iter().map(|&p| &self.scaling_policies[p])
+        positions.iter().map(|&p| &policies[p])
     }
 
     /// The task definition a service runs, when the template declares it.
     pub fn task_definition_of(&self, service: &Service) -> Option<&TaskDefinition> {
-        self.linked(&self.task_definitions, service.task_definition.as_ref())
+        self.linked(self.task_definitions(), service.task_definition.as_ref())
     }
 
     /// The services in this template that run `td`.
@@ -124,14 +69,16 @@ impl Model {
         &'a self,
         td: &'a TaskDefinition,
     ) -> impl Iterator<Item = &'a Service> + 'a {
+        // Read even when none runs it: another scenario's services may.
+        let services = self.services();
         let running = self
-            .position_of(&self.task_definitions, td)
+            .position_of(self.task_definitions(), td)
             .map_or(&[][..], |position| self.index.services_running(position));
-        running.iter().map(|&s| &self.services[s])
+        running.iter().map(|&s| &services[s])
     }
 
     pub fn cluster_of(&self, service: &Service) -> Option<&Cluster> {
-        self.linked(&self.clusters, service.cluster.as_ref())
+        self.linked(self.clusters(), service.cluster.as_ref())
     }
 
     /// The capacity provider strategy that places a service's tasks: its own, or — when it
@@ -187,44 +134,58 @@ impl Model {
     }
 
     pub fn target_group_of(&self, lb: &LoadBalancerRef) -> Option<&TargetGroup> {
-        self.linked(&self.target_groups, lb.target_group_arn.as_ref())
+        self.linked(self.target_groups(), lb.target_group_arn.as_ref())
     }
 
     pub fn classic_load_balancer_of(&self, lb: &LoadBalancerRef) -> Option<&ClassicLoadBalancer> {
-        self.linked(&self.classic_load_balancers, lb.load_balancer_name.as_ref())
+        self.linked(
+            self.classic_load_balancers(),
+            lb.load_balancer_name.as_ref(),
+        )
     }
 
     /// The file system an EFS volume mounts, when it is declared here.
     pub fn file_system(&self, volume: &EfsVolume) -> Option<&FileSystem> {
-        self.linked(&self.file_systems, volume.file_system.as_ref())
+        self.linked(self.file_systems(), volume.file_system.as_ref())
     }
 
     /// The role a task's `executionRoleArn` or `taskRoleArn` names, when it is declared here.
     pub fn role(&self, field: &Option<Val<Target>>) -> Option<&Role> {
-        self.linked(&self.roles, field.as_ref())
+        self.linked(self.roles(), field.as_ref())
+    }
+
+    /// The route that makes the subnet `subnet` links to public: a route to an internet
+    /// gateway in the route table the subnet is associated with (see [`network`]).
+    pub fn internet_route(&self, subnet: &Val<Target>) -> Option<&Route> {
+        // Read whatever the subnet is: the index derives from all three.
+        self.note(Reads::ROUTE_TABLE_ASSOCIATIONS | Reads::INTERNET_GATEWAYS);
+        let routes = self.routes();
+        routes.get(self.index.internet_route(subnet.value()?)?)
     }
 
     /// The `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources attached to `role`.
     pub fn policies_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Policy> + 'a {
+        // Read even when none is attached: another scenario's policies may be.
+        let policies = self.policies();
         let attached = self
-            .position_of(&self.roles, role)
+            .position_of(self.roles(), role)
             .map_or(&[][..], |position| self.index.policies_of(position));
-        attached.iter().map(|&p| &self.policies[p])
+        attached.iter().map(|&p| &policies[p])
     }
 
     /// Every policy document in the model: standalone ones, role trust and inline policies,
     /// policy resources, repository and file system policies.
     pub fn policy_documents(&self) -> impl Iterator<Item = &PolicyDocument> {
         let roles = self
-            .roles
+            .roles()
             .iter()
             .flat_map(|r| r.trust.iter().chain(&r.inline_policies));
-        self.standalone_policies
+        self.standalone_policies()
             .iter()
             .chain(roles)
-            .chain(self.policies.iter().filter_map(|p| p.document.as_ref()))
-            .chain(self.repositories.iter().filter_map(|r| r.policy.as_ref()))
-            .chain(self.file_systems.iter().filter_map(|f| f.policy.as_ref()))
+            .chain(self.policies().iter().filter_map(|p| p.document.as_ref()))
+            .chain(self.repositories().iter().filter_map(|r| r.policy.as_ref()))
+            .chain(self.file_systems().iter().filter_map(|f| f.policy.as_ref()))
     }
 
     /// The policies in force for `role`: its inline policies, the `AWS::IAM::Policy` and
@@ -258,13 +219,13 @@ impl Model {
     /// those instances can use these roles' credentials.
     pub fn ecs_instance_roles(&self) -> Vec<InstanceRole<'_>> {
         let mut found: Vec<InstanceRole> = Vec::new();
-        for template in &self.launch_templates {
+        for template in self.launch_templates() {
             let Some((span, why)) = self.ecs_instances(template) else {
                 continue;
             };
-            let profile = self.linked(&self.instance_profiles, template.instance_profile.as_ref());
+            let profile = self.linked(self.instance_profiles(), template.instance_profile.as_ref());
             for role in profile.into_iter().flat_map(|p| &p.roles) {
-                if let Some(role) = self.linked(&self.roles, Some(role))
+                if let Some(role) = self.linked(self.roles(), Some(role))
                     && !found.iter().any(|f| std::ptr::eq(f.role, role))
                 {
                     found.push(InstanceRole {
@@ -275,7 +236,7 @@ impl Model {
                 }
             }
         }
-        for role in &self.roles {
+        for role in self.roles() {
             if found.iter().any(|f| std::ptr::eq(f.role, role))
                 || role.trust.is_none()
                 || !trusts(role, "ec2.amazonaws.com")
@@ -313,12 +274,12 @@ impl Model {
     /// The capacity provider that starts instances from `template`, through its Auto
     /// Scaling group.
     fn capacity_provider_using(&self, template: &LaunchTemplate) -> Option<(Span, String)> {
-        self.capacity_providers.iter().find_map(|provider| {
+        self.capacity_providers().iter().find_map(|provider| {
             let group = self.linked(
-                &self.auto_scaling_groups,
+                self.auto_scaling_groups(),
                 provider.auto_scaling_group.as_ref(),
             )?;
-            let used = self.linked(&self.launch_templates, group.launch_template.as_ref())?;
+            let used = self.linked(self.launch_templates(), group.launch_template.as_ref())?;
             std::ptr::eq(used, template).then(|| {
                 (
                     provider.anchor(),

@@ -6,9 +6,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::graph::Resource;
+use super::collections::Resource;
 use super::scaling::{ServiceRef, ecs_resource_id};
-use super::{Model, Target, Val};
+use super::{Resources, Target, Val};
 
 #[derive(Debug, Default)]
 pub struct Index {
@@ -24,11 +24,14 @@ pub struct Index {
     scaled_service: Vec<Option<usize>>,
     /// For each scalable target, by position, the positions of its scaling policies.
     scaling_policies_of: Vec<Vec<usize>>,
+    /// For each subnet, by link or written id, the position of a route to an internet
+    /// gateway in the route table it is associated with.
+    internet_routes: FxHashMap<Target, usize>,
 }
 
 impl Index {
     /// The index of `model`, whose resources are all read.
-    pub fn of(model: &Model) -> Index {
+    pub fn of(model: &Resources) -> Index {
         let mut index = Index::default();
         for (id, position) in model.logical_ids() {
             // The first of a duplicated id wins, as a scan from the start would find.
@@ -65,6 +68,7 @@ impl Index {
                 index.scaling_policies_of[target].push(position);
             }
         }
+        index.internet_routes = index.internet_routes(model);
         index
     }
 
@@ -108,9 +112,52 @@ impl Index {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The position of a route to an internet gateway from the subnet `subnet`.
+    pub fn internet_route(&self, subnet: &Target) -> Option<usize> {
+        self.internet_routes.get(subnet).copied()
+    }
+
+    /// For each subnet associated with a route table that has a route to an internet
+    /// gateway, the first such route. Subnets and route tables match by link or by the id
+    /// written in both places (a plan writes the ids of those that exist already).
+    fn internet_routes(&self, model: &Resources) -> FxHashMap<Target, usize> {
+        let mut to_internet: FxHashMap<&Target, usize> = FxHashMap::default();
+        for (position, route) in model.routes.iter().enumerate() {
+            if let Some(table) = route.route_table.as_ref().and_then(Val::value)
+                && self.is_internet_gateway(model, route.gateway.as_ref())
+            {
+                to_internet.entry(table).or_insert(position);
+            }
+        }
+        let mut routes = FxHashMap::default();
+        if to_internet.is_empty() {
+            return routes;
+        }
+        for association in &model.route_table_associations {
+            if let (Some(subnet), Some(table)) = (
+                association.subnet.as_ref().and_then(Val::value),
+                association.route_table.as_ref().and_then(Val::value),
+            ) && let Some(&route) = to_internet.get(table)
+            {
+                routes.entry(subnet.clone()).or_insert(route);
+            }
+        }
+        routes
+    }
+
+    /// Whether a route's `gatewayId` is an internet gateway: one declared here, or an id of
+    /// the form AWS gives internet gateways (`igw-…`; a virtual private gateway's is `vgw-…`).
+    fn is_internet_gateway(&self, model: &Resources, gateway: Option<&Val<Target>>) -> bool {
+        match gateway.and_then(Val::value) {
+            Some(Target::Named(id)) => id.starts_with("igw-"),
+            Some(Target::Resource(_)) => self.position(&model.internet_gateways, gateway).is_some(),
+            None => false,
+        }
+    }
+
     /// For each scalable target, the service its ECS resource id names: by link
     /// (`${Service.Name}`), or by a written name that one service of the model has.
-    fn scaled_services(&self, model: &Model) -> Vec<Option<usize>> {
+    fn scaled_services(&self, model: &Resources) -> Vec<Option<usize>> {
         if model.scalable_targets.is_empty() {
             return Vec::new();
         }

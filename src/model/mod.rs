@@ -5,12 +5,14 @@
 //! complain about keeps where it was written.
 
 pub mod app_runner;
+pub mod collections;
 pub mod dependencies;
 pub mod eks;
 pub mod graph;
 pub mod index;
 pub mod infrastructure;
 pub mod lifecycle;
+pub mod network;
 pub mod policy;
 pub mod scaling;
 pub mod service;
@@ -18,12 +20,14 @@ pub mod spelling;
 pub mod task_definition;
 
 pub use app_runner::AppRunnerService;
+pub use collections::{Reads, Resource, Resources};
 pub use dependencies::Dependencies;
 pub use eks::FargateProfile;
 pub use graph::*;
 pub use index::{Index, Positions};
 pub use infrastructure::*;
 pub use lifecycle::*;
+pub use network::{InternetGateway, Route, RouteTableAssociation};
 pub use policy::*;
 pub use scaling::{PredefinedMetric, ScalableTarget, ScalingPolicy};
 pub use service::*;
@@ -94,7 +98,7 @@ pub fn value<T>(field: &Option<Val<T>>) -> Option<&T> {
 
 /// What a reference property (a service's task definition, a task's role, a load balancer's
 /// target group) points at.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A resource declared in the same template, by logical id (`!Ref TaskDefinition`,
     /// `!GetAtt ExecutionRole.Arn`): an edge of the resource graph.
@@ -131,29 +135,8 @@ pub type LogicalId = Located<String>;
 /// understands, linked into a graph by logical id (see [`graph`]).
 #[derive(Debug, Default)]
 pub struct Model {
-    pub task_definitions: Vec<TaskDefinition>,
-    pub services: Vec<Service>,
-    pub clusters: Vec<Cluster>,
-    pub target_groups: Vec<TargetGroup>,
-    pub load_balancers: Vec<LoadBalancer>,
-    pub listeners: Vec<Listener>,
-    pub classic_load_balancers: Vec<ClassicLoadBalancer>,
-    pub roles: Vec<Role>,
-    pub policies: Vec<Policy>,
-    pub instance_profiles: Vec<InstanceProfile>,
-    pub launch_templates: Vec<LaunchTemplate>,
-    pub auto_scaling_groups: Vec<AutoScalingGroup>,
-    pub capacity_providers: Vec<CapacityProvider>,
-    pub repositories: Vec<Repository>,
-    pub file_systems: Vec<FileSystem>,
-    pub scalable_targets: Vec<ScalableTarget>,
-    pub scaling_policies: Vec<ScalingPolicy>,
-    pub fargate_profiles: Vec<FargateProfile>,
-    pub app_runner_services: Vec<AppRunnerService>,
-    /// ECR lifecycle policies, of repositories or files of their own.
-    pub lifecycle_policies: Vec<LifecyclePolicy>,
-    /// Policy documents that are files of their own.
-    pub standalone_policies: Vec<PolicyDocument>,
+    /// Read through the accessors ([`Model::task_definitions`]), which note each read.
+    resources: Resources,
     /// The order in which the template or configuration creates its resources, shared by
     /// the models of its scenarios.
     pub dependencies: std::sync::Arc<Dependencies>,
@@ -165,7 +148,9 @@ pub struct Model {
     /// How the input spells property names, for messages.
     pub spelling: Spelling,
     /// The references between resources, resolved once the model is read.
-    pub index: Index,
+    index: Index,
+    /// The collections read since the engine last asked (see [`collections`]).
+    reads: std::cell::Cell<Reads>,
 }
 
 impl Model {

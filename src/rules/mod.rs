@@ -218,6 +218,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_td::writable_root_filesystem::WritableRootFilesystem,
     &ecs_td::mutable_image_reference::MutableImageReference,
     &eks::fargate_profile::FargateProfileCheck,
+    &eks::public_subnet::FargateProfilePublicSubnet,
     &apprunner::instance_size::InstanceSize,
     &elb::classic_dynamic_port::ClassicDynamicPort,
     &elb::classic_instance_port::ClassicInstancePort,

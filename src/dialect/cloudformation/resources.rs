@@ -59,6 +59,9 @@ fn kind(resource_type: &str) -> Option<Kind> {
         "AWS::ApplicationAutoScaling::ScalingPolicy" => Kind::ScalingPolicy,
         "AWS::EKS::FargateProfile" => Kind::FargateProfile,
         "AWS::AppRunner::Service" => Kind::AppRunnerService,
+        "AWS::EC2::InternetGateway" => Kind::InternetGateway,
+        "AWS::EC2::Route" => Kind::Route,
+        "AWS::EC2::SubnetRouteTableAssociation" => Kind::RouteTableAssociation,
         _ => return None,
     })
 }

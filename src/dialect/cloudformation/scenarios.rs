@@ -16,7 +16,7 @@ use crate::dialect::resources::{Adapted, Builder};
 use crate::dialect::scenario::{Choice, MAX_SCENARIOS, ScenarioModel};
 use std::sync::Arc;
 
-use crate::model::{Dependencies, Model};
+use crate::model::{Dependencies, Model, Reads};
 use crate::source::tree::Node;
 
 use super::intrinsics::{Consulted, Resolver, Scenario};
@@ -39,6 +39,7 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     let mut out = vec![ScenarioModel {
         model,
         choice: None,
+        changed: Reads::NONE,
     }];
     let mut alternatives = Vec::new();
     for &index in &consulted.parameters {
@@ -80,19 +81,26 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     }
     for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
         let resolver = Resolver::new(template, scenario);
-        let adapted = template.resources.iter().zip(&readings).filter_map(
-            |(resource, (adapted, consulted))| {
-                if consulted.changed_by(&scenario) {
-                    read(template, &resolver, resource)
-                } else {
-                    adapted.clone()
+        let mut changed = Reads::NONE;
+        let adapted: Vec<Adapted> = template
+            .resources
+            .iter()
+            .zip(&readings)
+            .filter_map(|(resource, (adapted, consulted))| {
+                if !consulted.changed_by(&scenario) {
+                    return adapted.clone();
                 }
-            },
-        );
-        let model = build(adapted, &dependencies);
+                let again = read(template, &resolver, resource);
+                for reading in [adapted, &again].into_iter().flatten() {
+                    changed = changed | reading.collections();
+                }
+                again
+            })
+            .collect();
         out.push(ScenarioModel {
-            model,
+            model: build(adapted.into_iter(), &dependencies),
             choice: Some(choice),
+            changed,
         });
     }
     out
@@ -120,9 +128,8 @@ fn build(adapted: impl Iterator<Item = Adapted>, dependencies: &Arc<Dependencies
     for resource in adapted {
         builder.push(resource);
     }
-    Model {
-        spelling: Spelling::Pascal,
-        dependencies: Arc::clone(dependencies),
-        ..builder.finish()
-    }
+    let mut model = builder.finish();
+    model.spelling = Spelling::Pascal;
+    model.dependencies = Arc::clone(dependencies);
+    model
 }

@@ -61,14 +61,12 @@ pub fn model(resources: &[Resource], text: &str) -> Read {
             Located::new(resource.id.clone(), resource.id_span),
         );
     }
-    read.model = Model {
-        spelling: Spelling::Snake,
-        dependencies: Arc::new(dependencies),
-        // `resourceServiceCreate` retries "does not have an associated load balancer"
-        // (terraform-provider-aws, internal/service/ecs/service.go).
-        retries_unattached_target_group: true,
-        ..builder.finish()
-    };
+    read.model = builder.finish();
+    read.model.spelling = Spelling::Snake;
+    read.model.dependencies = Arc::new(dependencies);
+    // `resourceServiceCreate` retries "does not have an associated load balancer"
+    // (terraform-provider-aws, internal/service/ecs/service.go).
+    read.model.retries_unattached_target_group = true;
     read
 }
 
@@ -319,10 +317,18 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
         "aws_eks_fargate_profile" => (Kind::FargateProfile, |b| {
             b.list("selector");
             b.rename("selector", "selectors");
+            b.rename("subnet_ids", "subnets");
         }),
         "aws_apprunner_service" => (Kind::AppRunnerService, |b| {
             b.single("instance_configuration");
         }),
+        "aws_internet_gateway" => (Kind::InternetGateway, |_| {}),
+        "aws_route" => (Kind::Route, |_| {}),
+        "aws_route_table" => (Kind::RouteTable, |b| {
+            b.list("route");
+            b.rename("route", "routes");
+        }),
+        "aws_route_table_association" => (Kind::RouteTableAssociation, |_| {}),
         _ => return None,
     })
 }

@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for InstanceSize {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.app_runner_services {
+        for service in model.app_runner_services() {
             // An unknown value may be anything; an invalid one is the schema's business.
             let known = |field: &Option<Val<String>>, parse: fn(&str) -> Option<u32>, default| {
                 match field {

@@ -43,7 +43,7 @@ declare_rule! {
 
 impl Check for DesiredCountRange {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for target in model.scalable_targets.iter().filter(|t| t.is_ecs()) {
+        for target in model.scalable_targets().iter().filter(|t| t.is_ecs()) {
             let Some((min, max)) = target.range() else {
                 continue;
             };

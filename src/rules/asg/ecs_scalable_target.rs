@@ -45,7 +45,7 @@ declare_rule! {
 
 impl Check for EcsScalableTarget {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for target in model.scalable_targets.iter().filter(|t| t.is_ecs()) {
+        for target in model.scalable_targets().iter().filter(|t| t.is_ecs()) {
             if let Some(Val::Known(dimension)) = &target.scalable_dimension
                 && dimension.value != ECS_DIMENSION
             {
@@ -93,10 +93,10 @@ fn resource_id(model: &Model, target: &ScalableTarget, sink: &mut Sink) {
     // `Ref` returns a cluster's name but a service's ARN.
     let linked_cluster = cluster
         .link()
-        .filter(|id| model.index.position_by_id(&model.clusters, id).is_some());
+        .filter(|id| model.by_id(model.clusters(), id).is_some());
     let linked_service = service
         .link()
-        .filter(|id| model.index.position_by_id(&model.services, id).is_some());
+        .filter(|id| model.by_id(model.services(), id).is_some());
     for (part, linked, what, ref_is_arn) in [
         (&cluster, linked_cluster, "cluster", false),
         (&service, linked_service, "service", true),

@@ -50,7 +50,7 @@ declare_rule! {
 
 impl Check for RequestCountScaling {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for policy in &model.scaling_policies {
+        for policy in model.scaling_policies() {
             let Some(metric) = &policy.predefined_metric else {
                 continue;
             };
@@ -76,7 +76,7 @@ impl Check for RequestCountScaling {
             }
             label_problem(metric, sink, &label);
             if let Some(service) = model
-                .linked(&model.scalable_targets, policy.target.as_ref())
+                .linked(model.scalable_targets(), policy.target.as_ref())
                 .and_then(|target| model.service_scaled_by(target))
             {
                 service_problem(model, policy, metric, service, sink);

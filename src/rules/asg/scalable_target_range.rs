@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for ScalableTargetRange {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for target in &model.scalable_targets {
+        for target in model.scalable_targets() {
             let Some((min, max)) = target.range() else {
                 continue;
             };

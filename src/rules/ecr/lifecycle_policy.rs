@@ -49,7 +49,7 @@ declare_rule! {
 
 impl Check for LifecyclePolicyCheck {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for policy in &model.lifecycle_policies {
+        for policy in model.lifecycle_policies() {
             check_policy(policy, sink);
         }
     }

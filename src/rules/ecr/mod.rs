@@ -16,13 +16,13 @@ use crate::model::{Model, Repository, Statement, Val};
 
 /// The repositories the file declares (not those only a policy resource names).
 fn declared(model: &Model) -> impl Iterator<Item = &Repository> {
-    model.repositories.iter().filter(|r| !r.elsewhere)
+    model.repositories().iter().filter(|r| !r.elsewhere)
 }
 
 /// The `Allow` statements of the repositories' policies.
 fn allowing_statements(model: &Model) -> impl Iterator<Item = &Statement> {
     model
-        .repositories
+        .repositories()
         .iter()
         .filter_map(|r| r.policy.as_ref())
         .flat_map(|p| &p.statements)

@@ -44,7 +44,7 @@ declare_rule! {
 impl Check for ReusedTag {
     fn check(&self, model: &Model, sink: &mut Sink) {
         let images = model
-            .task_definitions
+            .task_definitions()
             .iter()
             .flat_map(|td| &td.containers)
             .filter_map(|c| c.image.as_ref().and_then(Val::known));

@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Check for ContainerInsights {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for cluster in &model.clusters {
+        for cluster in model.clusters() {
             if cluster.container_insights.is_some() {
                 continue;
             }

@@ -41,7 +41,7 @@ declare_rule! {
 
 impl Check for ExecAudit {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(exec) = service.execute_command() else {
                 continue;
             };

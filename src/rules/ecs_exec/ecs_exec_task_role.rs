@@ -46,7 +46,7 @@ declare_rule! {
 
 impl Check for EcsExecTaskRole {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(enabled) = service.execute_command() else {
                 continue;
             };

@@ -52,7 +52,7 @@ declare_rule! {
 
 impl Check for EfsTaskRole {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (volume, efs, iam) in td.volumes.iter().filter_map(|volume| {
                 let efs = volume.efs.as_ref()?;
                 let iam = known(&efs.iam).filter(|i| i.value.eq_ignore_ascii_case("ENABLED"))?;

@@ -55,7 +55,7 @@ declare_rule! {
 
 impl Check for ExecutionRoleRequired {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if td.execution_role_arn.is_some() {
                 continue;
             }

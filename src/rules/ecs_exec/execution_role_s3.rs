@@ -49,7 +49,7 @@ const GET_BUCKET_LOCATION: &str = "s3:GetBucketLocation";
 
 impl Check for ExecutionRoleS3 {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(role) = execution_role(model, td) else {
                 continue;
             };

@@ -50,7 +50,7 @@ const SECRETS_MANAGER: &str = "secretsmanager:GetSecretValue";
 
 impl Check for ExecutionRoleSecrets {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(role) = execution_role(model, td) else {
                 continue;
             };

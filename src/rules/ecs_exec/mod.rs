@@ -60,7 +60,7 @@ fn task_role_named<'a>(
 fn on_execution_role_platform(
     model: &Model,
 ) -> impl Iterator<Item = (&TaskDefinition, &'static str, TaskRole<'_>)> {
-    model.task_definitions.iter().filter_map(|td| {
+    model.task_definitions().iter().filter_map(|td| {
         let platform = model.execution_role_platform(td)?;
         Some((td, platform, execution_role(model, td)?))
     })

@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for RoleTrust {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (field, what) in [
                 (&td.execution_role_arn, "execution role"),
                 (&td.task_role_arn, "task role"),

@@ -79,7 +79,7 @@ fn reachable(template: &LaunchTemplate) -> Option<(&'static str, Option<Span>)> 
 
 impl Check for ImdsReachable {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for template in &model.launch_templates {
+        for template in model.launch_templates() {
             let Some((how, setting)) = reachable(template) else {
                 continue;
             };

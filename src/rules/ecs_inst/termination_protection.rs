@@ -41,7 +41,7 @@ declare_rule! {
 
 impl Check for TerminationProtection {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for provider in &model.capacity_providers {
+        for provider in model.capacity_providers() {
             let (Some(Val::Known(protection)), Some(Val::Known(scaling))) = (
                 &provider.managed_termination_protection,
                 &provider.managed_scaling,

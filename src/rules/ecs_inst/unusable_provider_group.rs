@@ -41,9 +41,9 @@ declare_rule! {
 
 impl Check for UnusableProviderGroup {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for provider in &model.capacity_providers {
+        for provider in model.capacity_providers() {
             let Some(group) = model.linked(
-                &model.auto_scaling_groups,
+                model.auto_scaling_groups(),
                 provider.auto_scaling_group.as_ref(),
             ) else {
                 continue;

@@ -48,7 +48,7 @@ declare_rule! {
 
 impl Check for AwsvpcNetworkConfiguration {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             if service.network_configuration.is_some() {
                 continue;
             }

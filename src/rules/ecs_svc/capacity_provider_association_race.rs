@@ -52,7 +52,7 @@ declare_rule! {
 
 impl Check for CapacityProviderAssociationRace {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(service_id) = service.logical_id() else {
                 continue;
             };

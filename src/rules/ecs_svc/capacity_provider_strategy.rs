@@ -44,7 +44,7 @@ declare_rule! {
 
 impl Check for CapacityProviderStrategy {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let subject = service.subject();
             check_strategy(model, sink, &service.capacity_provider_strategy, &subject);
             let Some(cluster) = model.cluster_of(service) else {
@@ -81,7 +81,7 @@ impl Check for CapacityProviderStrategy {
                 }
             }
         }
-        for cluster in &model.clusters {
+        for cluster in model.clusters() {
             check_strategy(
                 model,
                 sink,

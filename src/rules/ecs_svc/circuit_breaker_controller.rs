@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for CircuitBreakerController {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(controller) = known(&service.deployment_controller)
                 .filter(|c| c.value == "CODE_DEPLOY" || c.value == "EXTERNAL")
             else {

@@ -48,7 +48,7 @@ declare_rule! {
 
 impl Check for CircuitBreakerDisabled {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in model.services.iter().filter(|s| s.is_rolling_replica()) {
+        for service in model.services().iter().filter(|s| s.is_rolling_replica()) {
             let deployment = service.deployment_configuration.as_ref();
             let trigger = |field: Option<&Option<Val<bool>>>| match field.and_then(Option::as_ref) {
                 None => Some(None),

@@ -36,7 +36,7 @@ declare_rule! {
 
 impl Check for DaemonDeploymentController {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(strategy) = service.daemon() else {
                 continue;
             };

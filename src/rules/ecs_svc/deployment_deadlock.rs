@@ -47,7 +47,7 @@ pub(super) type Percent = (u32, Option<Span>);
 
 impl Check for DeploymentDeadlock {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             if !service.is_rolling_replica() {
                 continue;
             }

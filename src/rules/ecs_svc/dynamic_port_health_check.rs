@@ -43,7 +43,7 @@ declare_rule! {
 
 impl Check for DynamicPortHealthCheck {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };

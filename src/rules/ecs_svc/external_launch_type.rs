@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Check for ExternalLaunchType {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(external) =
                 known(&service.launch_type).filter(|l| l.value.eq_ignore_ascii_case("EXTERNAL"))
             else {

@@ -37,7 +37,7 @@ declare_rule! {
 
 impl Check for SpotPlatform {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };

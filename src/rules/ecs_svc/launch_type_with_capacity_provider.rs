@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Check for LaunchTypeWithCapacityProvider {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let (Some(launch_type), Some(first)) = (
                 &service.launch_type,
                 service.capacity_provider_strategy.first(),

@@ -46,7 +46,7 @@ impl Check for LoadBalancerEntry {
     fn check(&self, model: &Model, sink: &mut Sink) {
         let name = model.property("loadBalancerName");
         let arn = model.property("targetGroupArn");
-        for service in &model.services {
+        for service in model.services() {
             let subject = service.subject();
             for lb in &service.load_balancers {
                 match (&lb.load_balancer_name, &lb.target_group_arn) {

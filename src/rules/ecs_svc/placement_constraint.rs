@@ -44,12 +44,12 @@ declare_rule! {
 
 impl Check for PlacementConstraint {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for constraint in &td.constraints {
                 check_constraint(model, sink, constraint, "This task definition", true);
             }
         }
-        for service in &model.services {
+        for service in model.services() {
             let subject = service.subject();
             for constraint in &service.constraints {
                 check_constraint(model, sink, constraint, &subject, false);

@@ -41,7 +41,7 @@ declare_rule! {
 impl Check for PlacementStrategy {
     fn check(&self, model: &Model, sink: &mut Sink) {
         let field_property = || model.property("placementStrategy.field");
-        for service in &model.services {
+        for service in model.services() {
             let subject = service.subject();
             for strategy in &service.strategies {
                 let Some(kind) = known(&strategy.kind) else {

@@ -37,7 +37,7 @@ declare_rule! {
 
 impl Check for PublicIpOnEc2 {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(public) = service.assigns_public_ip() else {
                 continue;
             };

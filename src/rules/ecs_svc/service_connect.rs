@@ -44,7 +44,7 @@ declare_rule! {
 
 impl Check for ServiceConnectCheck {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(connect) = service.service_connect.as_ref().filter(|c| c.is_enabled()) else {
                 continue;
             };

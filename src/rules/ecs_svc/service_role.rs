@@ -49,7 +49,7 @@ declare_rule! {
 
 impl Check for ServiceRole {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             // A role only known at deploy time may be none at all (`cond ? arn : null`).
             let Some(role) = known(&service.role) else {
                 continue;

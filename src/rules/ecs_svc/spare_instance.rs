@@ -52,7 +52,7 @@ declare_rule! {
 
 impl Check for SpareInstance {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             if !service.is_rolling_replica() || model.service_fargate_by(service).is_some() {
                 continue;
             }
@@ -127,9 +127,9 @@ pub(super) fn most_instances(model: &Model, service: &Service) -> Option<Room> {
         .iter()
         .filter(|i| i.places_tasks())
     {
-        let provider = model.linked(&model.capacity_providers, item.capacity_provider.as_ref())?;
+        let provider = model.linked(model.capacity_providers(), item.capacity_provider.as_ref())?;
         let group = model.linked(
-            &model.auto_scaling_groups,
+            model.auto_scaling_groups(),
             provider.auto_scaling_group.as_ref(),
         )?;
         let max = group.max_size.as_ref()?.known()?;

@@ -69,7 +69,7 @@ const DEFAULT_DESIRED_COUNT: u32 = 1;
 
 impl Check for StaticHostPortCopies {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(td) = model.task_definition_of(service) else {
                 continue;
             };

@@ -61,25 +61,25 @@ declare_rule! {
 
 impl Check for TargetGroupWithoutListener {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        if model.services.iter().all(|s| s.load_balancers.is_empty()) {
+        if model.services().iter().all(|s| s.load_balancers.is_empty()) {
             return;
         }
         // A listener whose actions are not known may forward to any target group.
-        let any_may_forward = model.listeners.iter().any(|l| l.actions_unknown);
+        let any_may_forward = model.listeners().iter().any(|l| l.actions_unknown);
         let load_balancers: FxHashSet<&str> = model
-            .load_balancers
+            .load_balancers()
             .iter()
             .filter_map(|lb| lb.logical_id())
             .collect();
         let mut forwarding: FxHashMap<&str, Vec<&Listener>> = FxHashMap::default();
-        for listener in &model.listeners {
+        for listener in model.listeners() {
             for target in &listener.forwards_to {
                 if let Some(Target::Resource(id)) = target.value() {
                     forwarding.entry(id).or_default().push(listener);
                 }
             }
         }
-        for service in &model.services {
+        for service in model.services() {
             let subject = service.subject();
             for lb in &service.load_balancers {
                 let (Some(group), Some(arn)) = (model.target_group_of(lb), &lb.target_group_arn)

@@ -48,7 +48,7 @@ declare_rule! {
 
 impl Check for TargetType {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let td = model.task_definition_of(service);
             let fargate = model.service_fargate_by(service);
             // Where the network mode is said, and what it needs.

@@ -50,7 +50,7 @@ declare_rule! {
 
 impl Check for AwslogsOptions {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let fargate = model.fargate(td);
             for (index, container) in td.containers.iter().enumerate() {
                 let Some(config) = &container.log_configuration else {

@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Check for CompletionDependency {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container, dependency, target) in td.dependencies() {
                 let Some(condition) = known(&dependency.condition).filter(|c| {
                     c.value.eq_ignore_ascii_case("COMPLETE")

@@ -41,7 +41,7 @@ declare_rule! {
 
 impl Check for ContainerMemoryUnset {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 for memory in [&container.memory, &container.memory_reservation]
                     .into_iter()

@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Check for ContainerResources {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if let Some(task_cpu) = known(&td.cpu) {
                 let cpus = td.containers.iter().filter_map(|c| known(&c.cpu)).collect();
                 let total = Total {

@@ -47,7 +47,7 @@ enum Mark {
 
 impl Check for DependsOnCycle {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let index: FxHashMap<&str, usize> = td
                 .containers
                 .iter()

@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for DuplicateHostPort {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(mode) = td.effective_network_mode() else {
                 continue;
             };

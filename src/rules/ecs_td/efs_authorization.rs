@@ -62,7 +62,7 @@ pub(super) fn needs_encryption(efs: &EfsVolume) -> Option<(Span, &'static str)> 
 impl Check for EfsAuthorization {
     fn check(&self, model: &Model, sink: &mut Sink) {
         let property = |name: &str| model.property(&format!("efsVolumeConfiguration.{name}"));
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for volume in &td.volumes {
                 let Some(efs) = &volume.efs else {
                     continue;

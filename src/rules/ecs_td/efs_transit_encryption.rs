@@ -37,7 +37,7 @@ declare_rule! {
 
 impl Check for EfsTransitEncryption {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for volume in &td.volumes {
                 let Some(efs) = &volume.efs else {
                     continue;

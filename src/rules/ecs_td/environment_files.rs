@@ -58,7 +58,7 @@ fn problem(value: &str) -> Option<&'static str> {
 
 impl Check for EnvironmentFiles {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let windows = known(&td.operating_system_family).filter(|_| td.is_windows());
             for (index, container) in td.containers.iter().enumerate() {
                 let who = container.name_or_index(index);

@@ -53,7 +53,7 @@ fn uses_firelens(container: &ContainerDefinition) -> bool {
 
 impl Check for FirelensRouter {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if td.containers_unknown {
                 continue;
             }

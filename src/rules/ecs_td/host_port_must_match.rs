@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Check for HostPortMustMatch {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let mode = match td.effective_network_mode() {
                 Some(mode @ (NetworkMode::Awsvpc | NetworkMode::Host)) => mode,
                 _ => continue,

@@ -37,7 +37,7 @@ declare_rule! {
 
 impl Check for MemoryReservation {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 let (Some(memory), Some(reservation)) = (
                     known(&container.memory),

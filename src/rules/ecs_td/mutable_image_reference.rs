@@ -44,7 +44,7 @@ declare_rule! {
 
 impl Check for MutableImageReference {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 let Some(image) = container
                     .image

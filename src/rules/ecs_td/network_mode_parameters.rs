@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Check for NetworkModeParameters {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if model.fargate(td).is_some() {
                 continue;
             }

@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Check for NoEssentialContainer {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             // `is_essential` counts an omitted or unknown `essential` as true, so this reports
             // only when every container says `essential: false`.
             if td.containers.is_empty() || td.containers.iter().any(|c| c.is_essential()) {

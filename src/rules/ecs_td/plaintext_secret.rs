@@ -47,7 +47,7 @@ declare_rule! {
 
 impl Check for PlaintextSecret {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 for variable in &container.environment {
                     report(model, sink, &container.name_or_index(index), variable);

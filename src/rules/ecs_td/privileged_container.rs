@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Check for PrivilegedContainer {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             // Fargate and Windows reject the parameter: their own rules say so, as errors.
             if td.is_windows() || model.fargate(td).is_some() {
                 continue;

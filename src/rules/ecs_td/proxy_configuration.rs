@@ -52,7 +52,7 @@ const REQUIRED: &[&str] = &[
 
 impl Check for ProxyConfigurationCheck {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(proxy) = &td.proxy_configuration else {
                 continue;
             };

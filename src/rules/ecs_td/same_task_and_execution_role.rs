@@ -39,7 +39,7 @@ declare_rule! {
 
 impl Check for SameTaskAndExecutionRole {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let (Some(task), Some(execution)) =
                 (known(&td.task_role_arn), known(&td.execution_role_arn))
             else {

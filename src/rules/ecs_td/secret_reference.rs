@@ -91,7 +91,7 @@ fn problem(value: &str) -> Option<(Severity, String)> {
 
 impl Check for SecretReference {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 for source in container.secret_sources.iter().filter_map(Val::known) {
                     let Some((severity, problem)) = problem(&source.value) else {

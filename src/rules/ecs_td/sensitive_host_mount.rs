@@ -69,7 +69,7 @@ fn exposure(path: &str) -> Option<&'static str> {
 
 impl Check for SensitiveHostMount {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             for volume in &td.volumes {
                 let (Some(name), Some(path)) = (
                     volume.name.as_ref().and_then(Val::value),

@@ -46,7 +46,7 @@ declare_rule! {
 
 impl Check for StaticHostPort {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             // A service in the same template says how many copies run: ECS-SVC-009 decides.
             if model.services_running(td).next().is_some() {
                 continue;

@@ -33,7 +33,7 @@ declare_rule! {
 
 impl Check for TooManyContainers {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if td.containers.len() <= MAX_CONTAINERS {
                 continue;
             }

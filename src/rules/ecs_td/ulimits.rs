@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for Ulimits {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let fargate = model.fargate(td);
             let windows = known(&td.operating_system_family).filter(|_| td.is_windows());
             for (index, container) in td.containers.iter().enumerate() {

@@ -43,7 +43,7 @@ declare_rule! {
 
 impl Check for UnknownContainerReference {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             // A name that is not known could be anything: nothing is reported against it.
             let all_names_known =
                 !td.containers_unknown && td.containers.iter().all(|c| known(&c.name).is_some());

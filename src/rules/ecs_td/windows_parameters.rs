@@ -98,7 +98,7 @@ const FARGATE_TASK: &[Finder<TaskDefinition>] = &[
 
 impl Check for WindowsParameters {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(os) = known(&td.operating_system_family).filter(|_| td.is_windows()) else {
                 continue;
             };

@@ -40,7 +40,7 @@ declare_rule! {
 
 impl Check for WritableRootFilesystem {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let exec = model
                 .services_running(td)
                 .any(|s| s.execute_command().is_some());

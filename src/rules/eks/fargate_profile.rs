@@ -3,6 +3,8 @@ use crate::diagnostic::Sink;
 use crate::model::{Model, Resource, trusts};
 use crate::rules::Check;
 
+use super::subject;
+
 /// "You can add up to five selectors to each profile."
 const MAX_SELECTORS: usize = 5;
 
@@ -52,11 +54,8 @@ declare_rule! {
 
 impl Check for FargateProfileCheck {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for profile in &model.fargate_profiles {
-            let subject = match profile.logical_id() {
-                Some(id) => format!("Fargate profile `{id}`"),
-                None => "This Fargate profile".to_string(),
-            };
+        for profile in model.fargate_profiles() {
+            let subject = subject(profile);
             if let Some(selectors) = &profile.selectors
                 && selectors.len() > MAX_SELECTORS
             {

@@ -45,7 +45,7 @@ declare_rule! {
 
 impl Check for ClassicLoadBalancer {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let (reason, reason_span, reason_label) =
                 match (model.service_fargate_by(service), awsvpc_by(model, service)) {
                     (Some(fargate), _) => (

@@ -35,7 +35,7 @@ declare_rule! {
 
 impl Check for EphemeralStorage {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(size) =
                 known(&td.ephemeral_storage).filter(|s| !EPHEMERAL_STORAGE_GIB.contains(&s.value))
             else {

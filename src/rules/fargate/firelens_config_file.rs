@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Check for FirelensConfigFile {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let fargate = model.fargate(td);
             for firelens in td.containers.iter().filter_map(|c| c.firelens.as_ref()) {
                 if let (Some(fargate), Some(kind)) = (&fargate, &firelens.config_file_type)

@@ -43,7 +43,7 @@ declare_rule! {
 
 impl Check for LogDriver {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(fargate) = model.fargate(td) else {
                 continue;
             };

@@ -89,7 +89,7 @@ fn newer_feature(td: &TaskDefinition, service: &Service) -> Option<(Span, &'stat
 
 impl Check for PlatformVersion {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(pinned) = known(&service.platform_version) else {
                 continue;
             };

@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Check for ServicePlacement {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for service in &model.services {
+        for service in model.services() {
             let Some(fargate) = model.service_fargate_by(service) else {
                 continue;
             };

@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Check for StopTimeout {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(fargate) = model.fargate(td) else {
                 continue;
             };

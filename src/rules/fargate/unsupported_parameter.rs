@@ -110,7 +110,7 @@ fn help(model: &Model) -> String {
 
 impl Check for UnsupportedParameter {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             let Some(fargate) = model.fargate(td) else {
                 continue;
             };

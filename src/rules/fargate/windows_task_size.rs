@@ -44,7 +44,7 @@ declare_rule! {
 
 impl Check for WindowsTaskSize {
     fn check(&self, model: &Model, sink: &mut Sink) {
-        for td in &model.task_definitions {
+        for td in model.task_definitions() {
             if model.fargate(td).is_none() || !td.is_windows() {
                 continue;
             }
