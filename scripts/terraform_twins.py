@@ -71,6 +71,7 @@ TYPES = {
     "AWS::EC2::SubnetRouteTableAssociation": ("aws_route_table_association", "id"),
     "AWS::EC2::EIP": ("aws_eip", "public_ip"),
     "AWS::EC2::NatGateway": ("aws_nat_gateway", "id"),
+    "AWS::EC2::VPCEndpoint": ("aws_vpc_endpoint", "id"),
 }
 
 # The id prefix of each EC2 type the plans take as existing.
@@ -83,7 +84,7 @@ EC2_IDS = {
 SNAKE_ARGUMENTS = {
     "AWS::EC2::VPC", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::Subnet",
     "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::EIP",
-    "AWS::EC2::NatGateway",
+    "AWS::EC2::NatGateway", "AWS::EC2::VPCEndpoint",
 }
 
 # The name property of each type, and the name the twin gives when the template sets none
@@ -112,7 +113,7 @@ MODELLED = {
     "aws_ecr_lifecycle_policy", "aws_efs_file_system", "aws_efs_file_system_policy",
     "aws_ecr_repository_policy", "aws_appautoscaling_target", "aws_appautoscaling_policy",
     "aws_eks_fargate_profile", "aws_apprunner_service", "aws_internet_gateway", "aws_route",
-    "aws_route_table", "aws_route_table_association",
+    "aws_route_table", "aws_route_table_association", "aws_vpc_endpoint",
 }
 
 # Arguments written as nested blocks (everything else is an argument).

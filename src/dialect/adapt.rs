@@ -282,6 +282,10 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
                         _ => None,
                     })
                 }),
+                subnets: r
+                    .get(n, "awsvpcConfiguration")
+                    .map(|a| r.targets(a, "subnets"))
+                    .unwrap_or_default(),
             }),
         deployment_configuration: r.get(obj, "deploymentConfiguration").map(|d| {
             DeploymentConfiguration {

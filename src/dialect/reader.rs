@@ -316,6 +316,14 @@ impl<'r> Reader<'r> {
 
     /// Each element of the list `camel`, resolved and parsed. Unlike [`Reader::parsed`],
     /// `parse` also sees partly known strings and links (a list of roles holds links).
+    /// The references of a list property (roles, subnets); an unknown list is empty.
+    pub fn targets(&self, obj: &Node, camel: &str) -> Vec<Val<Target>> {
+        match self.list(obj, camel, |s| s.target()) {
+            Some(Val::Known(items)) => items.value,
+            _ => Vec::new(),
+        }
+    }
+
     pub fn list<T>(
         &self,
         obj: &Node,

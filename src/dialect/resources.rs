@@ -3,7 +3,7 @@
 //! a role is a role. Each dialect says which [`Kind`] a resource is and supplies a reader for
 //! its properties in the ECS API's shape; the reading is written once, here.
 
-use crate::dialect::reader::{Reader, Scalar};
+use crate::dialect::reader::Reader;
 use crate::dialect::{adapt, iam, lifecycle};
 use crate::model::*;
 use crate::source::span::{Located, Span};
@@ -50,6 +50,7 @@ pub enum Kind {
     RouteTable,
     Route,
     RouteTableAssociation,
+    VpcEndpoint,
 }
 
 /// The model being filled, and what must be merged into it once every resource is read.
@@ -162,6 +163,7 @@ pub enum Adapted {
     InternetGateway(InternetGateway),
     Routes(Vec<Route>),
     RouteTableAssociation(RouteTableAssociation),
+    VpcEndpoint(VpcEndpoint),
 }
 
 impl Adapted {
@@ -194,6 +196,7 @@ impl Adapted {
             Adapted::InternetGateway(_) => Reads::INTERNET_GATEWAYS,
             Adapted::Routes(_) => Reads::ROUTES,
             Adapted::RouteTableAssociation(_) => Reads::ROUTE_TABLE_ASSOCIATIONS,
+            Adapted::VpcEndpoint(_) => Reads::VPC_ENDPOINTS,
         }
     }
 }
@@ -237,6 +240,7 @@ impl Builder {
             Adapted::InternetGateway(g) => resources.internet_gateways.push(g),
             Adapted::Routes(r) => resources.routes.extend(r),
             Adapted::RouteTableAssociation(a) => resources.route_table_associations.push(a),
+            Adapted::VpcEndpoint(e) => resources.vpc_endpoints.push(e),
         }
     }
 
@@ -308,7 +312,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             span: p.span,
             id,
             cluster_name: r.string(p, "clusterName"),
-            capacity_providers: targets(r, p, "capacityProviders"),
+            capacity_providers: r.targets(p, "capacityProviders"),
             default_strategy: adapt::capacity_provider_strategy(
                 r,
                 p,
@@ -330,7 +334,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
         Kind::ClusterCapacityProviders => Adapted::Association(Association {
             id,
             cluster: r.target(p, "cluster"),
-            capacity_providers: targets(r, p, "capacityProviders"),
+            capacity_providers: r.targets(p, "capacityProviders"),
             default_strategy: adapt::capacity_provider_strategy(
                 r,
                 p,
@@ -406,7 +410,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             span: p.span,
             id,
             document: document(r, p, "policyDocument", PolicyKind::Identity),
-            roles: targets(r, p, "roles"),
+            roles: r.targets(p, "roles"),
         }),
         Kind::Repository => Adapted::Repository(
             Repository {
@@ -434,7 +438,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
         Kind::InstanceProfile => Adapted::InstanceProfile(InstanceProfile {
             span: p.span,
             id,
-            roles: targets(r, p, "roles"),
+            roles: r.targets(p, "roles"),
         }),
         Kind::LaunchTemplate => {
             let data = r.get(p, "launchTemplateData");
@@ -493,7 +497,7 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             selectors: (!adapt::not_all_objects(r, p, "selectors"))
                 .then(|| r.objects(p, "selectors").map(|s| s.span).collect()),
             pod_execution_role: r.target(p, "podExecutionRoleArn"),
-            subnets: targets(r, p, "subnets"),
+            subnets: r.targets(p, "subnets"),
         }),
         Kind::AppRunnerService => {
             let instance = r.get(p, "instanceConfiguration");
@@ -527,6 +531,11 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             id,
             subnet: r.target(p, "subnetId"),
             route_table: r.target(p, "routeTableId"),
+        }),
+        Kind::VpcEndpoint => Adapted::VpcEndpoint(VpcEndpoint {
+            span: p.span,
+            id,
+            service_name: r.pattern(p, "serviceName"),
         }),
         Kind::PolicyAttachment => Adapted::Attachment(Attachment {
             role: r.target(p, "role"),
@@ -704,21 +713,4 @@ fn find_in_user_data(text: &str, user_data: &Node, needle: &str) -> Option<Span>
         }
         None => span,
     })
-}
-
-fn targets(r: &Reader, obj: &Node, camel: &str) -> Vec<Val<Target>> {
-    list(r, obj, camel, |s| s.target())
-}
-
-/// The elements of a list property; an unknown list is empty.
-fn list<T>(
-    r: &Reader,
-    obj: &Node,
-    camel: &str,
-    parse: impl Fn(&Scalar) -> Option<T>,
-) -> Vec<Val<T>> {
-    match r.list(obj, camel, parse) {
-        Some(Val::Known(items)) => items.value,
-        _ => Vec::new(),
-    }
 }

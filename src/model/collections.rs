@@ -149,6 +149,7 @@ collections! {
         fargate_profiles: FargateProfile => FARGATE_PROFILES,
         app_runner_services: AppRunnerService => APP_RUNNER_SERVICES,
         internet_gateways: InternetGateway => INTERNET_GATEWAYS,
+        vpc_endpoints: VpcEndpoint => VPC_ENDPOINTS,
     }
     unlinked {
         /// ECR lifecycle policies, of repositories or files of their own.

@@ -27,7 +27,7 @@ pub use graph::*;
 pub use index::{Index, Positions};
 pub use infrastructure::*;
 pub use lifecycle::*;
-pub use network::{InternetGateway, Route, RouteTableAssociation};
+pub use network::{InternetGateway, Route, RouteTableAssociation, VpcEndpoint};
 pub use policy::*;
 pub use scaling::{PredefinedMetric, ScalableTarget, ScalingPolicy};
 pub use service::*;

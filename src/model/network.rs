@@ -7,6 +7,8 @@
 //! "A subnet is public if it has a direct route to an internet gateway" (Amazon VPC User
 //! Guide, "Subnets for your VPC"). A subnet without an association here uses its VPC's main
 //! route table, which a template cannot declare: such a subnet is not known to be public.
+//! VPC endpoints (`AWS::EC2::VPCEndpoint`, `aws_vpc_endpoint`) let tasks reach AWS services
+//! without the internet.
 
 use crate::source::span::Span;
 
@@ -37,4 +39,13 @@ pub struct Route {
 pub struct InternetGateway {
     pub span: Span,
     pub id: Option<LogicalId>,
+}
+
+/// A VPC endpoint, by the service it reaches (`com.amazonaws.${AWS::Region}.ecr.dkr`,
+/// with the unknown parts as written).
+#[derive(Debug, Clone, Default)]
+pub struct VpcEndpoint {
+    pub span: Span,
+    pub id: Option<LogicalId>,
+    pub service_name: Option<Val<String>>,
 }

@@ -204,6 +204,8 @@ pub struct NetworkConfiguration {
     /// `awsvpcConfiguration.assignPublicIp`: `ENABLED` (the API, CloudFormation) or `true`
     /// (Terraform) is `true`.
     pub assign_public_ip: Option<Val<bool>>,
+    /// `awsvpcConfiguration.subnets`.
+    pub subnets: Vec<Val<Target>>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -62,6 +62,7 @@ fn kind(resource_type: &str) -> Option<Kind> {
         "AWS::EC2::InternetGateway" => Kind::InternetGateway,
         "AWS::EC2::Route" => Kind::Route,
         "AWS::EC2::SubnetRouteTableAssociation" => Kind::RouteTableAssociation,
+        "AWS::EC2::VPCEndpoint" => Kind::VpcEndpoint,
         _ => return None,
     })
 }

@@ -48,7 +48,26 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
     {
         data_sources(module, &mut data);
     }
-    let context = Context { configured, data };
+    let mut ec2_ids = FxHashMap::default();
+    for resource in root
+        .get("resource_changes")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+    {
+        let after = resource.get("change").and_then(|c| c.get("after"));
+        if let (Some(address), Some(id)) = (
+            resource.get("address").and_then(Node::as_str),
+            after.and_then(|a| a.get("id")).and_then(Node::as_str),
+        ) && is_ec2_id(id)
+        {
+            ec2_ids.insert(id, without_keys(address));
+        }
+    }
+    let context = Context {
+        configured,
+        data,
+        ec2_ids,
+    };
     if let Some(changes) = root.get("resource_changes").and_then(Node::as_array) {
         return Ok(changes
             .iter()
@@ -70,6 +89,9 @@ struct Context<'n, 's> {
     configured: FxHashMap<String, &'n Node<'s>>,
     /// Data sources read while planning, by address.
     data: FxHashMap<String, &'n Node<'s>>,
+    /// The resources of the plan that exist already with an EC2 id (`subnet-…`, `rtb-…`),
+    /// by that id: where the plan writes such an id, it names that resource.
+    ec2_ids: FxHashMap<&'n str, String>,
 }
 
 impl<'n, 's> Context<'n, 's> {
@@ -246,6 +268,7 @@ impl<'n, 's> Context<'n, 's> {
             ),
             Value::String(known) if !known.starts_with(['[', '{']) => self
                 .identity(expressions, after.span, prefix)
+                .or_else(|| self.ec2_resource(known, after.span))
                 .unwrap_or_else(|| after.to_owned_at(0)),
             _ => after.to_owned_at(0),
         }
@@ -286,6 +309,20 @@ impl<'n, 's> Context<'n, 's> {
         ))
     }
 
+    /// A known EC2 id of a resource in the plan is that resource, as a reference to it
+    /// would be: a subnet written in a list by its id and the same subnet referenced alone
+    /// (which [`Context::identity`] links) are then one.
+    fn ec2_resource(&self, known: &str, span: Span) -> Option<Node<'static>> {
+        let id = self.ec2_ids.get(known)?;
+        Some(Node::new(
+            span,
+            Value::Expr(Box::new(Expr::Link {
+                id: id.clone(),
+                attribute: Some("id".to_string()),
+            })),
+        ))
+    }
+
     /// An unknown value: a link to the resource its expression refers to, a data source's
     /// document read while planning, or simply unknown.
     fn reference(&self, expression: Option<&Node>, span: Span, prefix: &str) -> Node<'static> {
@@ -314,6 +351,21 @@ impl<'n, 's> Context<'n, 's> {
             })),
         )
     }
+}
+
+/// Whether `id` has the form of an EC2 resource id: a lowercase prefix naming the type and 8
+/// or 17 hexadecimal digits (`subnet-0123456789abcdef0`, `rtb-1a2b3c4d`; Amazon EC2 User
+/// Guide, "Resource IDs"). Unlike names, such ids are unique.
+fn is_ec2_id(id: &str) -> bool {
+    let Some((prefix, digits)) = id.rsplit_once('-') else {
+        return false;
+    };
+    !prefix.is_empty()
+        && prefix.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && matches!(digits.len(), 8 | 17)
+        && digits
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The resource (or data source) a configuration reference (`aws_lb.main.arn`) names, with
@@ -405,6 +457,27 @@ fn without_keys(address: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ec2_ids_are_told_from_names() {
+        for id in [
+            "subnet-0123456789abcdef0",
+            "rtb-1a2b3c4d",
+            "eipalloc-0123456789abcdef0",
+        ] {
+            assert!(is_ec2_id(id), "{id}");
+        }
+        for name in [
+            "my-subnet",
+            "subnet-0123456789ABCDEF0",
+            "subnet-123",
+            "-1a2b3c4d",
+            "ecs-task-role",
+            "web-deadbeef0",
+        ] {
+            assert!(!is_ec2_id(name), "{name}");
+        }
+    }
 
     #[test]
     fn addresses_lose_their_keys() {

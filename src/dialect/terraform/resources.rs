@@ -329,6 +329,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
             b.rename("route", "routes");
         }),
         "aws_route_table_association" => (Kind::RouteTableAssociation, |_| {}),
+        "aws_vpc_endpoint" => (Kind::VpcEndpoint, |_| {}),
         _ => return None,
     })
 }

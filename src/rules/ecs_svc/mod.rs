@@ -10,6 +10,7 @@ pub mod circuit_breaker_disabled;
 pub mod daemon_deployment_controller;
 pub mod deployment_deadlock;
 pub mod dynamic_port_health_check;
+pub mod egress_route;
 pub mod external_launch_type;
 pub mod fargate_spot_platform;
 pub mod launch_type_with_capacity_provider;
