@@ -31,16 +31,7 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
         .iter()
         .map(|resource| resolver.recording(|| read(template, &resolver, resource)))
         .collect();
-    let model = build(
-        readings.iter().filter_map(|(a, _)| a.clone()),
-        &dependencies,
-    );
     let consulted = resolver.into_consulted();
-    let mut out = vec![ScenarioModel {
-        model,
-        choice: None,
-        changed: Reads::NONE,
-    }];
     let mut alternatives = Vec::new();
     for &index in &consulted.parameters {
         let parameter = &template.parameters[index];
@@ -79,6 +70,20 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
             },
         ));
     }
+    let default = |model| ScenarioModel {
+        model,
+        choice: None,
+        changed: Reads::NONE,
+    };
+    if alternatives.is_empty() {
+        // Most templates: the readings go into the one model.
+        let model = build(readings.into_iter().filter_map(|(a, _)| a), &dependencies);
+        return vec![default(model)];
+    }
+    let mut out = vec![default(build(
+        readings.iter().filter_map(|(a, _)| a.clone()),
+        &dependencies,
+    ))];
     for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
         let resolver = Resolver::new(template, scenario);
         let mut changed = Reads::NONE;
