@@ -398,7 +398,7 @@ class Converter:
                     out[tf] = snake_keys(pascal.pop(name))
         elif kind == "AWS::ECS::Service":
             out["name"] = pascal.pop("ServiceName", snake(logical_id))
-            for name in ("Cluster", "TaskDefinition", "DesiredCount", "LaunchType", "SchedulingStrategy", "PlatformVersion", "EnableExecuteCommand"):
+            for name in ("Cluster", "TaskDefinition", "DesiredCount", "LaunchType", "SchedulingStrategy", "PlatformVersion", "EnableExecuteCommand", "HealthCheckGracePeriodSeconds"):
                 if name in pascal:
                     out[snake(name)] = pascal.pop(name)
             if "Role" in pascal:

@@ -27,9 +27,12 @@ const PARITY: &[(&str, &[&str])] = &[
     ("E3052.json", &["ECS-SVC-001"]),
     ("E3053.yaml", &["ECS-TD-003"]),
     ("E3054.yaml", &["FARGATE-015"]),
+    ("E3056.yaml", &["ECS-SVC-014"]),
     ("E3713.yaml", &["FARGATE-010", "FARGATE-015"]),
     // cfn-lint's E3049 reports an omitted HealthCheckPort, which is `traffic-port`.
     ("E3049-health-check-port-omitted.yaml", &[]),
+    // cfn-lint's E3056 reports a grace period that a container health check uses.
+    ("E3056-container-health-check.yaml", &[]),
 ];
 
 #[test]

@@ -269,6 +269,8 @@ pub fn service(r: &Reader, obj: &Node) -> Service {
             })
             .collect(),
         load_balancers_unknown: not_all_objects(r, obj, "loadBalancers"),
+        health_check_grace_period: r.u32(obj, "healthCheckGracePeriodSeconds"),
+        vpc_lattice: r.present(obj, "vpcLatticeConfigurations"),
         network_configuration: r
             .get(obj, "networkConfiguration")
             .map(|n| NetworkConfiguration {

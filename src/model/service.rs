@@ -39,6 +39,10 @@ pub struct Service {
     /// Terraform's `.name` or `.id`), not its ARN.
     pub role_by_name: bool,
     pub service_connect: Option<ServiceConnect>,
+    /// `healthCheckGracePeriodSeconds`.
+    pub health_check_grace_period: Option<Val<u32>>,
+    /// Where `vpcLatticeConfigurations` is set: VPC Lattice health checks the tasks.
+    pub vpc_lattice: Option<Span>,
 }
 
 /// Why a service's tasks run on Fargate.

@@ -187,6 +187,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_svc::fargate_spot_platform::SpotPlatform,
     &ecs_svc::service_public_ip::ServicePublicIp,
     &ecs_svc::egress_route::FargateWithoutEgressRoute,
+    &ecs_svc::unused_grace_period::UnusedGracePeriod,
     &ecs_svc::capacity_provider_association_race::CapacityProviderAssociationRace,
     &ecs_svc::circuit_breaker_disabled::CircuitBreakerDisabled,
     &ecs_td::no_essential_container::NoEssentialContainer,

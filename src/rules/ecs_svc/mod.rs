@@ -28,3 +28,4 @@ pub mod spare_instance;
 pub mod static_host_port_copies;
 pub mod target_group_without_listener;
 pub mod target_type;
+pub mod unused_grace_period;
