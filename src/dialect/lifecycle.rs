@@ -93,22 +93,26 @@ fn read(resolve: &dyn Resolve, root: &Node, text: &str) -> LifecyclePolicy {
             }
         }
         let of = |obj: Option<&Node>, camel: &str| obj.and_then(|o| r.string(o, camel));
+        // A list of strings written out, each known or not.
+        let strings = |obj: Option<&Node>, camel: &str| {
+            obj.and_then(|o| r.list(o, camel, |v| v.string()))
+                .and_then(|l| l.known().cloned())
+                .map(|l| l.value)
+        };
         policy.rules.push(LifecycleRule {
             span: rule.span,
             priority: r.u32(rule, "rulePriority"),
             tag_status: of(selection, "tagStatus"),
             tag_prefix_list: selection.and_then(|s| r.present(s, "tagPrefixList")),
             tag_pattern_list: selection.and_then(|s| r.present(s, "tagPatternList")),
-            tag_patterns: selection
-                .and_then(|s| r.list(s, "tagPatternList", |v| v.string()))
-                .and_then(|l| l.known().cloned())
-                .map(|l| {
-                    l.value
-                        .into_iter()
-                        .filter_map(|v| v.known().cloned())
-                        .collect()
-                })
+            tag_patterns: strings(selection, "tagPatternList")
+                .map(|l| l.into_iter().filter_map(|v| v.known().cloned()).collect())
                 .unwrap_or_default(),
+            tag_prefixes: strings(selection, "tagPrefixList").and_then(|l| {
+                l.into_iter()
+                    .map(|v| v.known().cloned())
+                    .collect::<Option<Vec<_>>>()
+            }),
             count_type: of(selection, "countType"),
             count_unit: of(selection, "countUnit"),
             count_number: selection.and_then(|s| r.parsed(s, "countNumber", number)),

@@ -27,6 +27,8 @@ pub struct LifecycleRule {
     pub tag_pattern_list: Option<Span>,
     /// Each written tag pattern.
     pub tag_patterns: Vec<Located<String>>,
+    /// The tag prefixes, when every one is known.
+    pub tag_prefixes: Option<Vec<Located<String>>>,
     pub count_type: Option<Val<String>>,
     pub count_unit: Option<Val<String>>,
     /// `countNumber` as written (it may be 0 or negative, which ECR rejects).

@@ -1,7 +1,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::declare_rule;
-use crate::diagnostic::Sink;
+use crate::diagnostic::{Severity, Sink};
 use crate::facts::ecr_lifecycle::{
     ACTION_TYPES, COUNT_TYPES, COUNT_UNITS, MAX_WILDCARDS, STORAGE_CLASSES, TAG_STATUSES,
 };
@@ -36,6 +36,7 @@ declare_rule! {
     ///
     /// ## References
     /// - [Amazon ECR: lifecycle policy properties](https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html)
+    /// - [Amazon ECR: lifecycle policy evaluation rules](https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html)
     pub LifecyclePolicyCheck {
         id: "ECR-006",
         name: "invalid-lifecycle-policy",
@@ -83,6 +84,8 @@ fn check_policy(policy: &LifecyclePolicy, sink: &mut Sink) {
     }
     let mut priorities: FxHashMap<u32, &LifecycleRule> = FxHashMap::default();
     let mut untagged: Option<&LifecycleRule> = None;
+    // Each set of tag prefixes, in order and without repeats, with the rule that has it.
+    let mut prefix_sets: FxHashMap<Vec<&str>, &LifecycleRule> = FxHashMap::default();
     let highest = policy
         .rules
         .iter()
@@ -136,6 +139,31 @@ fn check_policy(policy: &LifecyclePolicy, sink: &mut Sink) {
                         .help("Only one rule may select untagged images: merge them.");
                 }
                 None => untagged = Some(rule),
+            }
+        }
+        if let Some(prefixes) = &rule.tag_prefixes
+            && !prefixes.is_empty()
+        {
+            let mut set: Vec<&str> = prefixes.iter().map(|p| p.value.as_str()).collect();
+            set.sort_unstable();
+            set.dedup();
+            match prefix_sets.get(&set) {
+                Some(first) => {
+                    sink.report(
+                        rule.tag_prefix_list.unwrap_or(rule.span),
+                        "Two lifecycle rules select the same tag prefixes",
+                    )
+                    .severity(Severity::Warning)
+                    .primary("the same prefixes again")
+                    .label(
+                        first.tag_prefix_list.unwrap_or(first.span),
+                        "first selected here",
+                    )
+                    .help("ECR's rules say \"the set of rules must contain a unique set of tag prefixes\": merge the two rules, or tell them apart by prefix.");
+                }
+                None => {
+                    prefix_sets.insert(set, rule);
+                }
             }
         }
     }
