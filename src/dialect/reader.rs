@@ -316,11 +316,20 @@ impl<'r> Reader<'r> {
 
     /// Each element of the list `camel`, resolved and parsed. Unlike [`Reader::parsed`],
     /// `parse` also sees partly known strings and links (a list of roles holds links).
-    /// The references of a list property (roles, subnets); an unknown list is empty.
+    /// The references of a list property (roles, subnets); an unknown list is empty. A list
+    /// given by one reference to a resource — Terraform's `aws_subnet.a[*].id`, or a plan's
+    /// list of resources it creates — names that resource.
     pub fn targets(&self, obj: &Node, camel: &str) -> Vec<Val<Target>> {
         match self.list(obj, camel, |s| s.target()) {
             Some(Val::Known(items)) => items.value,
-            _ => Vec::new(),
+            _ => self
+                .parsed_any(obj, camel, |s| match s {
+                    Scalar::Link { .. } => s.target(),
+                    _ => None,
+                })
+                .filter(|link| matches!(link, Val::Known(_)))
+                .into_iter()
+                .collect(),
         }
     }
 

@@ -71,7 +71,7 @@ impl<'s> Expr<'s> {
                 .iter_mut()
                 .filter_map(|s| match s {
                     Step::Index(n) => Some(n),
-                    Step::Name(_) => None,
+                    Step::Name(_) | Step::Splat => None,
                 })
                 .collect(),
             Expr::Call { args: nodes, .. } | Expr::Template(nodes) => nodes.iter_mut().collect(),
@@ -83,11 +83,13 @@ impl<'s> Expr<'s> {
     }
 }
 
-/// One step of a traversal: a name (`.arn`) or an index (`[0]`, `["web"]`).
+/// One step of a traversal: a name (`.arn`), an index (`[0]`, `["web"]`) or a splat
+/// (`[*]`, `.*`: every element).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step<'s> {
     Name(Cow<'s, str>),
     Index(Node<'s>),
+    Splat,
 }
 
 /// One member of an object: the key with its own span, and the value.

@@ -342,6 +342,8 @@ impl<'u> Eval<'u, '_, '_> {
             let key = match step {
                 Step::Name(n) => Some(n.to_string()),
                 Step::Index(i) => self.eval(i, instance).scalar_text(),
+                // Every element of a value: not followed.
+                Step::Splat => None,
             };
             let next = match (&value.value, key) {
                 (Value::Object(_), Some(key)) => value.get(&key).cloned(),
@@ -550,7 +552,7 @@ fn fill(part: &Node<'static>, vars: &Node<'static>) -> Node<'static> {
     for step in steps {
         value = match step {
             Step::Name(n) => value.and_then(|v| v.get(n)),
-            Step::Index(_) => None,
+            Step::Index(_) | Step::Splat => None,
         };
     }
     value.cloned().unwrap_or_else(|| unknown(part.span))
@@ -775,10 +777,13 @@ fn keyed(
     Node::new(blocks.span, Value::Object(entries))
 }
 
+/// The attribute a reference to a resource reads: its first name, past the instance keys
+/// and splats of a counted resource (`aws_subnet.a[0].id`, `aws_subnet.a[*].id`), whose
+/// instances share one configuration.
 fn attribute(steps: &[Step]) -> Option<String> {
     steps.iter().find_map(|s| match s {
         Step::Name(n) => Some(n.to_string()),
-        Step::Index(_) => None,
+        Step::Index(_) | Step::Splat => None,
     })
 }
 
@@ -826,6 +831,35 @@ mod tests {
             Value::Expr(e) => e,
             other => panic!("not an expression: {other:?}"),
         }
+    }
+
+    #[test]
+    fn instances_and_splats_of_a_counted_resource_link_to_it() {
+        let (resources, _) = evaluate(
+            r#"
+variable "names" { default = ["a", "b"] }
+resource "aws_eks_fargate_profile" "p" {
+  subnet_ids = aws_subnet.private[*].id
+  pod_execution_role_arn = aws_iam_role.pods[0].arn
+  cluster_name = var.names[*]
+}
+"#,
+        );
+        let body = &resources[0].body;
+        let link = |id: &str, attribute: &str| Expr::Link {
+            id: id.to_string(),
+            attribute: Some(attribute.to_string()),
+        };
+        assert_eq!(
+            *expr(body.get("subnet_ids").unwrap()),
+            link("aws_subnet.private", "id")
+        );
+        assert_eq!(
+            *expr(body.get("pod_execution_role_arn").unwrap()),
+            link("aws_iam_role.pods", "arn")
+        );
+        // A splat of a value is every element of it: not followed.
+        assert_eq!(*expr(body.get("cluster_name").unwrap()), Expr::Unknown);
     }
 
     #[test]

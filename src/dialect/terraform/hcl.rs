@@ -307,8 +307,8 @@ impl At {
         Node::new(span, value)
     }
 
-    /// `var.cpu`, `aws_iam_role.exec.arn`, `local.containers[0]`: a named root and its
-    /// steps. Splats and traversals of computed values are opaque.
+    /// `var.cpu`, `aws_iam_role.exec.arn`, `local.containers[0]`, `aws_subnet.a[*].id`: a
+    /// named root and its steps. Traversals of computed values are opaque.
     fn traversal(&self, traversal: &hcl_edit::expr::Traversal, span: Span) -> Expr<'static> {
         let Expression::Variable(root) = &traversal.expr else {
             return Expr::Opaque;
@@ -324,9 +324,7 @@ impl At {
                     span,
                     Value::Number(Cow::Owned(index.value().to_string())),
                 )),
-                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
-                    return Expr::Opaque;
-                }
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => Step::Splat,
             });
         }
         Expr::Traversal(steps)

@@ -37,7 +37,7 @@ resource "aws_eks_fargate_profile" "apps" {
   cluster_name           = "prod"
   fargate_profile_name   = "apps"
   pod_execution_role_arn = var.pod_execution_role_arn
-  subnet_ids             = [aws_subnet.public[0].id, aws_subnet.public[1].id]
+  subnet_ids             = aws_subnet.public[*].id
 
   selector {
     namespace = "default"
