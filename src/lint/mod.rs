@@ -375,7 +375,8 @@ fn lint_plan(
         "linted as a Terraform plan with {} resources",
         resources.len()
     ));
-    let read = crate::dialect::terraform::resources::model(&resources, text);
+    let mut read = crate::dialect::terraform::resources::model(&resources, text);
+    read.model.own_accounts = crate::dialect::terraform::plan::caller_accounts(root);
     report_parse_errors(read.errors, filter, out);
     report_violations(read.violations, filter, out);
     run_rules(&read.model, filter, out);

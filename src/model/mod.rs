@@ -147,6 +147,10 @@ pub struct Model {
     pub retries_unattached_target_group: bool,
     /// How the input spells property names, for messages.
     pub spelling: Spelling,
+    /// The accounts known to be the deployer's own: a plan writes the account of its
+    /// `aws_caller_identity` data sources as a literal where the configuration references
+    /// it, so an account id written there is not another account.
+    pub own_accounts: Vec<String>,
     /// The references between resources, resolved once the model is read.
     index: Index,
     /// The collections read since the engine last asked (see [`collections`]).

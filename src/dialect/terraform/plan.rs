@@ -41,11 +41,7 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
         configuration(module, "", &mut configured);
     }
     let mut data = FxHashMap::default();
-    if let Some(module) = root
-        .get("prior_state")
-        .and_then(|s| s.get("values"))
-        .and_then(|v| v.get("root_module"))
-    {
+    if let Some(module) = prior_state(root) {
         data_sources(module, &mut data);
     }
     let mut ec2_ids = FxHashMap::default();
@@ -409,6 +405,33 @@ fn configuration<'n, 's>(
             configuration(child, &format!("{prefix}module.{}.", call.key), out);
         }
     }
+}
+
+/// The accounts of the plan's `aws_caller_identity` data sources, read while planning: the
+/// account that applies it.
+pub fn caller_accounts(root: &Node) -> Vec<String> {
+    let mut data = FxHashMap::default();
+    if let Some(module) = prior_state(root) {
+        data_sources(module, &mut data);
+    }
+    let mut accounts: Vec<String> = data
+        .iter()
+        .filter(|(address, _)| {
+            address
+                .rsplit('.')
+                .nth(1)
+                .is_some_and(|kind| kind == "aws_caller_identity")
+        })
+        .filter_map(|(_, values)| Some(values.get("account_id")?.as_str()?.to_string()))
+        .collect();
+    accounts.sort_unstable();
+    accounts.dedup();
+    accounts
+}
+
+/// The root module of the state a plan was made against.
+fn prior_state<'n, 's>(root: &'n Node<'s>) -> Option<&'n Node<'s>> {
+    root.get("prior_state")?.get("values")?.get("root_module")
 }
 
 /// Data sources' values in a state's modules, by address.

@@ -62,7 +62,9 @@ impl Check for ExternalWrite {
                 .flat_map(|p| p.of_kind("AWS"))
                 .filter_map(|v| v.known())
                 .filter_map(|v| Some((v, principal_account(&v.value)?)))
-                .filter(|(_, account)| is_account_id(account));
+                .filter(|(_, account)| {
+                    is_account_id(account) && !model.own_accounts.iter().any(|own| own == account)
+                });
             for (principal, account) in accounts {
                 sink.report(
                     principal.span,
