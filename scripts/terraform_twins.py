@@ -557,6 +557,9 @@ class Converter:
                 out["role"] = roles[0]
         elif kind == "AWS::EC2::LaunchTemplate":
             data = pascal.pop("LaunchTemplateData", {})
+            for name in ("ImageId", "InstanceType"):
+                if name in data:
+                    out[snake(name)] = data[name]
             if "IamInstanceProfile" in data:
                 out["iam_instance_profile"] = snake_keys(data["IamInstanceProfile"])
             if "UserData" in data:

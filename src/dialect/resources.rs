@@ -462,12 +462,10 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             id,
             launch_template: launch_template_of_group(r, p),
             max_size: r.u32(p, "maxSize"),
-            weighted_capacity: r
-                .get(p, "mixedInstancesPolicy")
-                .and_then(|m| r.get(m, "launchTemplate"))
-                .into_iter()
-                .flat_map(|t| r.objects(t, "overrides"))
-                .find_map(|o| r.present(o, "weightedCapacity")),
+            weighted_capacity: overrides(r, p).find_map(|o| r.present(o, "weightedCapacity")),
+            override_types: overrides(r, p)
+                .map(|o| r.string(o, "instanceType"))
+                .collect(),
         }),
         Kind::ScalableTarget => Adapted::ScalableTarget(ScalableTarget {
             span: p.span,
@@ -561,6 +559,14 @@ pub fn read(kind: Kind, r: &Reader, p: &Node, id: Located<String>) -> Adapted {
             Adapted::ResourcePolicy(r.target(p, resource).zip(id).map(policy))
         }
     }
+}
+
+/// The instance type overrides of an Auto Scaling group's mixed instances policy.
+fn overrides<'n, 's>(r: &Reader, group: &'n Node<'s>) -> impl Iterator<Item = &'n Node<'s>> {
+    r.get(group, "mixedInstancesPolicy")
+        .and_then(|m| r.get(m, "launchTemplate"))
+        .into_iter()
+        .flat_map(|t| r.objects(t, "overrides"))
 }
 
 /// A route of the route table `table`, written at `p`.
@@ -677,6 +683,7 @@ fn launch_settings(r: &Reader, settings: Option<&Node>) -> LaunchTemplate {
         metadata_options: metadata.map(|m| m.span),
         http_tokens: metadata.and_then(|m| r.string(m, "httpTokens")),
         hop_limit: metadata.and_then(|m| r.u32(m, "httpPutResponseHopLimit")),
+        instance_type: settings.and_then(|s| r.string(s, "instanceType")),
         ..LaunchTemplate::default()
     }
 }

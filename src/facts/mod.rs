@@ -8,4 +8,5 @@ pub mod ecs;
 pub mod escalation;
 pub mod fargate;
 pub mod iam_actions;
+pub mod instance_types;
 pub mod managed_policies;

@@ -91,6 +91,26 @@ impl Model {
             .map_or(&[][..], |c| &c.default_strategy[..])
     }
 
+    /// The Auto Scaling groups of the capacity providers that place `service`'s tasks (its
+    /// strategy, or its cluster's default one): `None` unless there is one and every such
+    /// provider is declared here with its group.
+    pub fn provider_groups(&self, service: &Service) -> Option<Vec<&AutoScalingGroup>> {
+        let groups: Option<Vec<_>> = self
+            .strategy_of(service)
+            .iter()
+            .filter(|item| item.places_tasks())
+            .map(|item| {
+                let provider =
+                    self.linked(self.capacity_providers(), item.capacity_provider.as_ref())?;
+                self.linked(
+                    self.auto_scaling_groups(),
+                    provider.auto_scaling_group.as_ref(),
+                )
+            })
+            .collect();
+        groups.filter(|groups| !groups.is_empty())
+    }
+
     /// Whether a service runs its tasks on Fargate: by its launch type or capacity provider
     /// strategy, or — when it sets neither — by its cluster's default strategy.
     pub fn service_fargate_by(&self, service: &Service) -> Option<FargateBy> {

@@ -180,6 +180,8 @@ pub struct LaunchTemplate {
     /// `MetadataOptions.HttpPutResponseHopLimit`: how many network hops an IMDSv2 token
     /// travels; with 1 it does not reach a container behind the Docker bridge.
     pub hop_limit: Option<Val<u32>>,
+    /// `InstanceType`.
+    pub instance_type: Option<Val<String>>,
 }
 
 /// `AWS::AutoScaling::AutoScalingGroup`.
@@ -193,6 +195,9 @@ pub struct AutoScalingGroup {
     /// Where an instance type override of the mixed instances policy sets
     /// `WeightedCapacity`.
     pub weighted_capacity: Option<Span>,
+    /// The `InstanceType` of each override of the mixed instances policy, which replace the
+    /// launch template's; `None` for an override that chooses by attributes.
+    pub override_types: Vec<Option<Val<String>>>,
 }
 
 /// `AWS::ECS::CapacityProvider`: an Auto Scaling group whose instances join a cluster.

@@ -2,7 +2,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{LogicalId, Placement, Target, Val, value};
+use super::{LogicalId, Placement, Target, Val, known, value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NetworkMode {
@@ -79,6 +79,47 @@ pub struct TaskDefinition {
 }
 
 impl TaskDefinition {
+    /// The memory, in MiB, one task reserves on a container instance: the task's `memory`,
+    /// or else the sum of its containers' `memoryReservation` (or `memory`) — how ECS
+    /// places tasks on EC2. Where the task's value is written, or the containers. `None`
+    /// unless every part is known.
+    pub fn reserved_memory(&self) -> Option<Located<u32>> {
+        self.reserved(&self.memory, |c| {
+            known(&c.memory_reservation)
+                .or(known(&c.memory))
+                .map(|m| m.value)
+        })
+    }
+
+    /// The CPU units one task reserves on a container instance: the task's `cpu`, or else
+    /// the sum of its containers' (a container without `cpu` reserves none).
+    pub fn reserved_cpu(&self) -> Option<Located<u32>> {
+        self.reserved(&self.cpu, |c| match &c.cpu {
+            None => Some(0),
+            Some(cpu) => cpu.value().copied(),
+        })
+    }
+
+    fn reserved(
+        &self,
+        task: &Option<Val<u32>>,
+        container: impl Fn(&ContainerDefinition) -> Option<u32>,
+    ) -> Option<Located<u32>> {
+        match task {
+            Some(Val::Known(value)) => Some(value.clone()),
+            Some(_) => None,
+            None if self.containers_unknown || self.containers.is_empty() => None,
+            None => {
+                let sum = self
+                    .containers
+                    .iter()
+                    .map(&container)
+                    .try_fold(0u32, |sum, part| Some(sum.saturating_add(part?)))?;
+                Some(Located::new(sum, self.containers_span.unwrap_or(self.span)))
+            }
+        }
+    }
+
     /// Whether `requiresCompatibilities` names `FARGATE`. AWS validates the task against
     /// Fargate's rules whenever it does, even when `EC2` is listed too.
     pub fn requires_fargate(&self) -> Option<Span> {

@@ -163,6 +163,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_inst::instance_role_admin::InstanceRoleAdmin,
     &ecs_inst::termination_protection::TerminationProtection,
     &ecs_inst::unusable_provider_group::UnusableProviderGroup,
+    &ecs_inst::task_larger_than_instance::TaskLargerThanInstance,
     &ecs_svc::network_configuration_without_awsvpc::NetworkConfigurationWithoutAwsvpc,
     &ecs_svc::public_ip_on_ec2::PublicIpOnEc2,
     &ecs_svc::awsvpc_network_configuration::AwsvpcNetworkConfiguration,

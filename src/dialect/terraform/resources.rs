@@ -280,6 +280,7 @@ fn shape(resource_type: &str) -> Option<(Kind, Reshape)> {
                 "iam_instance_profile",
             );
             b.nest("user_data", "launch_template_data", "user_data");
+            b.nest("instance_type", "launch_template_data", "instance_type");
             b.single("metadata_options");
             b.nest(
                 "metadata_options",

@@ -9,5 +9,6 @@
 pub mod imds_reachable;
 pub mod instance_role_admin;
 pub mod instance_role_exceeds_baseline;
+pub mod task_larger_than_instance;
 pub mod termination_protection;
 pub mod unusable_provider_group;

@@ -121,25 +121,16 @@ pub(super) struct Room {
 /// provider that places tasks (in the service's strategy, or its cluster's default one) is
 /// declared with an Auto Scaling group whose `MaxSize` is known.
 pub(super) fn most_instances(model: &Model, service: &Service) -> Option<Room> {
-    let mut room: Option<Room> = None;
-    for item in model
-        .strategy_of(service)
-        .iter()
-        .filter(|i| i.places_tasks())
-    {
-        let provider = model.linked(model.capacity_providers(), item.capacity_provider.as_ref())?;
-        let group = model.linked(
-            model.auto_scaling_groups(),
-            provider.auto_scaling_group.as_ref(),
-        )?;
-        let max = group.max_size.as_ref()?.known()?;
-        let room = room.get_or_insert(Room {
-            instances: 0,
-            first_max: max.span,
-            groups: 0,
-        });
-        room.instances = room.instances.saturating_add(max.value);
-        room.groups += 1;
+    let groups = model.provider_groups(service)?;
+    let mut maxima = groups.iter().map(|g| g.max_size.as_ref()?.known());
+    let first = maxima.next()??;
+    let mut instances = first.value;
+    for max in maxima {
+        instances = instances.saturating_add(max?.value);
     }
-    room
+    Some(Room {
+        instances,
+        first_max: first.span,
+        groups: groups.len(),
+    })
 }

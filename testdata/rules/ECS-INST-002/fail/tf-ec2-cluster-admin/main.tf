@@ -34,7 +34,9 @@ resource "aws_iam_instance_profile" "instance_profile" {
 }
 
 resource "aws_launch_template" "launch_template" {
-  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=${aws_ecs_cluster.cluster.name} >> /etc/ecs/ecs.config\n")
+  image_id      = var.ami
+  instance_type = "t3.medium"
+  user_data     = base64encode("#!/bin/bash\necho ECS_CLUSTER=${aws_ecs_cluster.cluster.name} >> /etc/ecs/ecs.config\n")
 
   iam_instance_profile {
     arn = aws_iam_instance_profile.instance_profile.arn

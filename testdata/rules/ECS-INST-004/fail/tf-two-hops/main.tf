@@ -8,7 +8,9 @@ resource "aws_ecs_cluster" "cluster" {
 }
 
 resource "aws_launch_template" "launch_template" {
-  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n")
+  image_id      = "ami-0123456789abcdef0"
+  instance_type = "m6i.large"
+  user_data     = base64encode("#!/bin/bash\necho ECS_CLUSTER=prod >> /etc/ecs/ecs.config\n")
 
   metadata_options {
     http_tokens                 = "required"

@@ -8,4 +8,6 @@ resource "aws_ecs_cluster" "cluster" {
 }
 
 resource "aws_launch_template" "launch_template" {
+  image_id      = "ami-0123456789abcdef0"
+  instance_type = "m6i.large"
 }
