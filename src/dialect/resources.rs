@@ -680,6 +680,8 @@ fn launch_settings(r: &Reader, settings: Option<&Node>) -> LaunchTemplate {
         user_data: user_data.map(|u| u.span),
         // `ECS_CLUSTER` in `/etc/ecs/ecs.config`: the instances join an ECS cluster.
         joins_ecs_cluster: user_data.and_then(|u| find_in_user_data(r.text, u, "ECS_CLUSTER")),
+        blocks_awsvpc_imds: user_data
+            .and_then(|u| find_in_user_data(r.text, u, "ECS_AWSVPC_BLOCK_IMDS=true")),
         metadata_options: metadata.map(|m| m.span),
         http_tokens: metadata.and_then(|m| r.string(m, "httpTokens")),
         hop_limit: metadata.and_then(|m| r.u32(m, "httpPutResponseHopLimit")),

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{LaunchTemplate, Model, Val};
+use crate::model::{LaunchTemplate, Model, NetworkMode, Val};
 use crate::rules::Check;
 use crate::source::span::Span;
 
@@ -13,7 +13,9 @@ declare_rule! {
     /// `MetadataOptions` say either, leaving the AMI's defaults (IMDSv1; on Amazon Linux 2023
     /// tokens with a hop limit of 2). Instances count as
     /// ECS's when their user data sets `ECS_CLUSTER` or a capacity provider uses their Auto
-    /// Scaling group.
+    /// Scaling group. Instances that keep bridge-mode containers out are reported too when a
+    /// service runs `awsvpc` tasks on them through a capacity provider and their user data
+    /// does not set `ECS_AWSVPC_BLOCK_IMDS=true`.
     ///
     /// ## Why is this bad?
     /// From the metadata service a container gets the credentials of the instance role,
@@ -44,6 +46,51 @@ declare_rule! {
         tags: ["security"],
         security_severity: Some("6.0"),
         reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-iam-roles.html#security-iam-roles-recommendations",
+    }
+}
+
+/// Container instances that keep bridge-mode containers away from the metadata service,
+/// whose user data joins a cluster without `ECS_AWSVPC_BLOCK_IMDS=true`, running the awsvpc
+/// tasks of a service through its capacity providers: each such task has a network
+/// interface of its own, from which the metadata service answers.
+fn awsvpc_tasks(model: &Model, sink: &mut Sink) {
+    let mut reported: Vec<&LaunchTemplate> = Vec::new();
+    for service in model.services() {
+        if model.service_fargate_by(service).is_some() {
+            continue;
+        }
+        let Some(mode) = model
+            .task_definition_of(service)
+            .and_then(|td| td.network_mode.as_ref())
+            .and_then(Val::known)
+            .filter(|m| m.value == NetworkMode::Awsvpc)
+        else {
+            continue;
+        };
+        let templates = model
+            .provider_groups(service)
+            .into_iter()
+            .flatten()
+            .filter_map(|g| model.linked(model.launch_templates(), g.launch_template.as_ref()));
+        for template in templates {
+            let Some(joins) = template.joins_ecs_cluster else {
+                continue;
+            };
+            if template.blocks_awsvpc_imds.is_some()
+                || reachable(template).is_some()
+                || reported.iter().any(|r| std::ptr::eq(*r, template))
+            {
+                continue;
+            }
+            reported.push(template);
+            sink.report(
+                joins,
+                "The awsvpc tasks on these container instances can take the instance role's credentials from the metadata service: the ECS agent's configuration does not set `ECS_AWSVPC_BLOCK_IMDS=true`",
+            )
+            .primary("the agent's configuration")
+            .label(mode.span, format!("{} runs awsvpc tasks here", service.subject()))
+            .help("Add `ECS_AWSVPC_BLOCK_IMDS=true` to /etc/ecs/ecs.config next to `ECS_CLUSTER`.");
+        }
     }
 }
 
@@ -79,6 +126,7 @@ fn reachable(template: &LaunchTemplate) -> Option<(&'static str, Option<Span>)> 
 
 impl Check for ImdsReachable {
     fn check(&self, model: &Model, sink: &mut Sink) {
+        awsvpc_tasks(model, sink);
         for template in model.launch_templates() {
             let Some((how, setting)) = reachable(template) else {
                 continue;
