@@ -680,6 +680,9 @@ fn launch_settings(r: &Reader, settings: Option<&Node>) -> LaunchTemplate {
         user_data: user_data.map(|u| u.span),
         // `ECS_CLUSTER` in `/etc/ecs/ecs.config`: the instances join an ECS cluster.
         joins_ecs_cluster: user_data.and_then(|u| find_in_user_data(r.text, u, "ECS_CLUSTER")),
+        cluster: user_data
+            .and_then(|u| find_in_user_data(r.text, u, "ECS_CLUSTER="))
+            .and_then(|at| joined_cluster(r.text, at)),
         blocks_awsvpc_imds: user_data
             .and_then(|u| find_in_user_data(r.text, u, "ECS_AWSVPC_BLOCK_IMDS=true")),
         metadata_options: metadata.map(|m| m.span),
@@ -705,6 +708,34 @@ fn strings<'n>(node: &'n Node, out: &mut Vec<(&'n str, Span)>) {
             _ => {}
         },
         _ => {}
+    }
+}
+
+/// The cluster that `ECS_CLUSTER=`, written at `at` in `text`, names: a name, or the
+/// resource a `${Cluster}` (CloudFormation's `Fn::Sub`) or `${aws_ecs_cluster.main.name}`
+/// (a Terraform template) interpolates. `None` for anything else (a parameter, a pseudo
+/// parameter, a variable): its value is not in the text.
+fn joined_cluster(text: &str, at: Span) -> Option<Target> {
+    if text.get(at.range()) != Some("ECS_CLUSTER=") {
+        return None;
+    }
+    let rest = &text[at.end as usize..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '\\' | ';' | '>'))
+        .unwrap_or(rest.len());
+    let value = &rest[..end];
+    match value.strip_prefix("${").and_then(|v| v.strip_suffix('}')) {
+        None if !value.is_empty() && !value.contains('$') => Some(Target::Named(value.into())),
+        None => None,
+        // `${aws_ecs_cluster.main.name}`: the resource, without its attribute.
+        Some(link) if link.starts_with("aws_ecs_cluster.") => {
+            let (resource, _) = link.rsplit_once('.')?;
+            Some(Target::Resource(resource.into()))
+        }
+        Some(id) if id.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            Some(Target::Resource(id.into()))
+        }
+        Some(_) => None,
     }
 }
 

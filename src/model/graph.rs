@@ -111,6 +111,27 @@ impl Model {
         groups.filter(|groups| !groups.is_empty())
     }
 
+    /// The Auto Scaling groups whose instances run `service`'s tasks: those of its capacity
+    /// providers ([`Model::provider_groups`]), or else those whose launch template's user
+    /// data joins its cluster.
+    pub fn instance_groups(&self, service: &Service) -> Option<Vec<&AutoScalingGroup>> {
+        if let Some(groups) = self.provider_groups(service) {
+            return Some(groups);
+        }
+        // Read whatever is found: the index derives from all three.
+        self.note(Reads::LAUNCH_TEMPLATES);
+        let groups = self.auto_scaling_groups();
+        let clusters = self.clusters();
+        let cluster = self.index.position(clusters, service.cluster.as_ref())?;
+        let joining: Vec<_> = self
+            .index
+            .groups_joining(cluster)
+            .iter()
+            .map(|&g| &groups[g])
+            .collect();
+        (!joining.is_empty()).then_some(joining)
+    }
+
     /// Whether a service runs its tasks on Fargate: by its launch type or capacity provider
     /// strategy, or — when it sets neither — by its cluster's default strategy.
     pub fn service_fargate_by(&self, service: &Service) -> Option<FargateBy> {

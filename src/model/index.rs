@@ -24,6 +24,9 @@ pub struct Index {
     scaled_service: Vec<Option<usize>>,
     /// For each scalable target, by position, the positions of its scaling policies.
     scaling_policies_of: Vec<Vec<usize>>,
+    /// For each cluster, by position, the positions of the Auto Scaling groups whose launch
+    /// template's user data joins it.
+    cluster_groups: Vec<Vec<usize>>,
     /// For each subnet, by link or written id, the position of a route to an internet
     /// gateway in the route table it is associated with.
     internet_routes: FxHashMap<Target, usize>,
@@ -69,7 +72,31 @@ impl Index {
             }
         }
         index.internet_routes = index.internet_routes(model);
+        index.cluster_groups = index.cluster_groups(model);
         index
+    }
+
+    /// The positions of the Auto Scaling groups whose instances join the cluster at
+    /// `cluster` through their user data.
+    pub fn groups_joining(&self, cluster: usize) -> &[usize] {
+        self.cluster_groups.get(cluster).map_or(&[], Vec::as_slice)
+    }
+
+    fn cluster_groups(&self, model: &Resources) -> Vec<Vec<usize>> {
+        let mut groups = vec![Vec::new(); model.clusters.len()];
+        if groups.is_empty() {
+            return groups;
+        }
+        let clusters = Positions::of(&model.clusters, |c| c.cluster_name.as_ref());
+        for (position, group) in model.auto_scaling_groups.iter().enumerate() {
+            let joined = self
+                .position(&model.launch_templates, group.launch_template.as_ref())
+                .and_then(|t| clusters.find(model.launch_templates[t].cluster.as_ref()));
+            if let Some(cluster) = joined {
+                groups[cluster].push(position);
+            }
+        }
+        groups
     }
 
     /// The position among `items` of the resource `reference` links to.

@@ -173,6 +173,9 @@ pub struct LaunchTemplate {
     pub user_data: Option<Span>,
     /// Where the user data names `ECS_CLUSTER`: the instances join an ECS cluster.
     pub joins_ecs_cluster: Option<Span>,
+    /// The cluster the user data joins (`ECS_CLUSTER=${Cluster}`, `ECS_CLUSTER=prod`), when
+    /// it is written out.
+    pub cluster: Option<Target>,
     /// Where the user data sets `ECS_AWSVPC_BLOCK_IMDS=true`: awsvpc tasks cannot reach the
     /// instance metadata service.
     pub blocks_awsvpc_imds: Option<Span>,

@@ -262,10 +262,15 @@ impl<'n, 's> Context<'n, 's> {
                         .collect(),
                 ),
             ),
-            Value::String(known) if !known.starts_with(['[', '{']) => self
-                .identity(expressions, after.span, prefix)
-                .or_else(|| self.ec2_resource(known, after.span))
-                .unwrap_or_else(|| after.to_owned_at(0)),
+            // Names and ARNs have no spaces: a string with one is built (user data), not
+            // the identity of the resource it mentions.
+            Value::String(known)
+                if !known.starts_with(['[', '{']) && !known.contains(char::is_whitespace) =>
+            {
+                self.identity(expressions, after.span, prefix)
+                    .or_else(|| self.ec2_resource(known, after.span))
+                    .unwrap_or_else(|| after.to_owned_at(0))
+            }
             _ => after.to_owned_at(0),
         }
     }

@@ -14,7 +14,8 @@ declare_rule! {
     /// tokens with a hop limit of 2). Instances count as
     /// ECS's when their user data sets `ECS_CLUSTER` or a capacity provider uses their Auto
     /// Scaling group. Instances that keep bridge-mode containers out are reported too when a
-    /// service runs `awsvpc` tasks on them through a capacity provider and their user data
+    /// service runs `awsvpc` tasks on them (through a capacity provider, or by their joining
+    /// its cluster) and their user data
     /// does not set `ECS_AWSVPC_BLOCK_IMDS=true`.
     ///
     /// ## Why is this bad?
@@ -51,7 +52,7 @@ declare_rule! {
 
 /// Container instances that keep bridge-mode containers away from the metadata service,
 /// whose user data joins a cluster without `ECS_AWSVPC_BLOCK_IMDS=true`, running the awsvpc
-/// tasks of a service through its capacity providers: each such task has a network
+/// tasks of a service (through its capacity providers, or by joining its cluster): each such task has a network
 /// interface of its own, from which the metadata service answers.
 fn awsvpc_tasks(model: &Model, sink: &mut Sink) {
     let mut reported: Vec<&LaunchTemplate> = Vec::new();
@@ -68,7 +69,7 @@ fn awsvpc_tasks(model: &Model, sink: &mut Sink) {
             continue;
         };
         let templates = model
-            .provider_groups(service)
+            .instance_groups(service)
             .into_iter()
             .flatten()
             .filter_map(|g| model.linked(model.launch_templates(), g.launch_template.as_ref()));

@@ -8,7 +8,8 @@ use crate::source::span::Located;
 declare_rule! {
     /// ## What it does
     /// Finds an EC2 service whose task needs more memory or CPU than any instance its
-    /// capacity providers launch has: the instance types of their Auto Scaling groups (the
+    /// capacity providers launch has — or, without capacity providers, the Auto Scaling
+    /// groups whose user data joins its cluster: the instance types of those groups (the
     /// launch template's `InstanceType`, or the mixed instances policy's overrides), looked
     /// up in EC2's own table of instance types. What a task needs is its task-level `memory`
     /// and `cpu`, or else what its containers reserve.
@@ -59,7 +60,7 @@ impl Check for TaskLargerThanInstance {
                 continue;
             };
             let Some(types) = model
-                .provider_groups(service)
+                .instance_groups(service)
                 .and_then(|groups| instance_types(model, &groups))
             else {
                 continue;
@@ -88,9 +89,9 @@ impl Check for TaskLargerThanInstance {
                         service.subject(),
                         need.value,
                         if types.len() > 1 {
-                            "any instance type of its capacity providers"
+                            "any instance type of its container instances"
                         } else {
-                            "the instance type of its capacity provider"
+                            "the instance type of its container instances"
                         },
                         describe(name, *largest),
                     ),
