@@ -712,9 +712,9 @@ fn strings<'n>(node: &'n Node, out: &mut Vec<(&'n str, Span)>) {
 }
 
 /// The cluster that `ECS_CLUSTER=`, written at `at` in `text`, names: a name, or the
-/// resource a `${Cluster}` (CloudFormation's `Fn::Sub`) or `${aws_ecs_cluster.main.name}`
-/// (a Terraform template) interpolates. `None` for anything else (a parameter, a pseudo
-/// parameter, a variable): its value is not in the text.
+/// resource an interpolation links to, written `${Id}` or `${Id.Attribute}` as `Fn::Sub`
+/// and Terraform templates write them (`${Cluster}`, `${aws_ecs_cluster.main.name}`). A
+/// parameter, variable or pseudo parameter links to no cluster.
 fn joined_cluster(text: &str, at: Span) -> Option<Target> {
     if text.get(at.range()) != Some("ECS_CLUSTER=") {
         return None;
@@ -725,17 +725,11 @@ fn joined_cluster(text: &str, at: Span) -> Option<Target> {
         .unwrap_or(rest.len());
     let value = &rest[..end];
     match value.strip_prefix("${").and_then(|v| v.strip_suffix('}')) {
+        Some(link) => Some(Target::Resource(
+            link.rsplit_once('.').map_or(link, |(id, _)| id).into(),
+        )),
         None if !value.is_empty() && !value.contains('$') => Some(Target::Named(value.into())),
         None => None,
-        // `${aws_ecs_cluster.main.name}`: the resource, without its attribute.
-        Some(link) if link.starts_with("aws_ecs_cluster.") => {
-            let (resource, _) = link.rsplit_once('.')?;
-            Some(Target::Resource(resource.into()))
-        }
-        Some(id) if id.chars().all(|c| c.is_ascii_alphanumeric()) => {
-            Some(Target::Resource(id.into()))
-        }
-        Some(_) => None,
     }
 }
 
@@ -753,4 +747,33 @@ fn find_in_user_data(text: &str, user_data: &Node, needle: &str) -> Option<Span>
         }
         None => span,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cluster_user_data_joins() {
+        let joined = |script: &str| {
+            let at = script.find("ECS_CLUSTER=").unwrap();
+            joined_cluster(script, Span::new(at, at + "ECS_CLUSTER=".len()))
+        };
+        let link = |id: &str| Some(Target::Resource(id.into()));
+        assert_eq!(joined("echo ECS_CLUSTER=${Cluster} >> f"), link("Cluster"));
+        assert_eq!(
+            joined("echo \"ECS_CLUSTER=${Cluster.Arn}\""),
+            link("Cluster")
+        );
+        assert_eq!(
+            joined("ECS_CLUSTER=${aws_ecs_cluster.main.name}\\n"),
+            link("aws_ecs_cluster.main")
+        );
+        assert_eq!(
+            joined("ECS_CLUSTER=prod\\n"),
+            Some(Target::Named("prod".into()))
+        );
+        assert_eq!(joined("ECS_CLUSTER=prod-${Env}"), None);
+        assert_eq!(joined("ECS_CLUSTER= x"), None);
+    }
 }
