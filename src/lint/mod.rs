@@ -367,16 +367,16 @@ fn lint_plan(
     out: &mut Vec<Diagnostic>,
     notes: &mut Vec<String>,
 ) {
-    let resources = match crate::dialect::terraform::plan::resources(root) {
-        Ok(resources) => resources,
+    let plan = match crate::dialect::terraform::plan::read(root) {
+        Ok(plan) => plan,
         Err(error) => return report_parse_errors([error], filter, out),
     };
     notes.push(format!(
         "linted as a Terraform plan with {} resources",
-        resources.len()
+        plan.resources.len()
     ));
-    let mut read = crate::dialect::terraform::resources::model(&resources, text);
-    read.model.own_accounts = crate::dialect::terraform::plan::caller_accounts(root);
+    let mut read = crate::dialect::terraform::resources::model(&plan.resources, text);
+    read.model.own_accounts = plan.caller_accounts;
     report_parse_errors(read.errors, filter, out);
     report_violations(read.violations, filter, out);
     run_rules(&read.model, filter, out);

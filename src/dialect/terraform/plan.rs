@@ -21,8 +21,15 @@ pub fn is_plan(root: &Node) -> bool {
                 .is_some_and(|v| v.get("root_module").is_some()))
 }
 
-/// The resources a plan creates or keeps, or why the plan cannot be read.
-pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
+/// What a plan says: the resources it creates or keeps, and the account that applies it.
+pub struct Plan {
+    pub resources: Vec<Resource>,
+    /// The accounts of its `aws_caller_identity` data sources, read while planning.
+    pub caller_accounts: Vec<String>,
+}
+
+/// What a plan says, or why it cannot be read.
+pub fn read(root: &Node) -> Result<Plan, ParseError> {
     let version = root.get("format_version").expect("a plan");
     // "Reject any input which reports an unsupported major version" (Terraform's JSON output
     // format documentation); minor versions only add.
@@ -41,7 +48,11 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
         configuration(module, "", &mut configured);
     }
     let mut data = FxHashMap::default();
-    if let Some(module) = prior_state(root) {
+    if let Some(module) = root
+        .get("prior_state")
+        .and_then(|s| s.get("values"))
+        .and_then(|v| v.get("root_module"))
+    {
         data_sources(module, &mut data);
     }
     let mut ec2_ids = FxHashMap::default();
@@ -64,19 +75,26 @@ pub fn resources(root: &Node) -> Result<Vec<Resource>, ParseError> {
         data,
         ec2_ids,
     };
-    if let Some(changes) = root.get("resource_changes").and_then(Node::as_array) {
-        return Ok(changes
+    let caller_accounts = caller_accounts(&context.data);
+    let resources = match root.get("resource_changes").and_then(Node::as_array) {
+        Some(changes) => changes
             .iter()
             .filter_map(|change| context.resource(change))
-            .collect());
-    }
-    // `terraform show -json` of a state, or a plan without changes: the values only.
-    let mut out = Vec::new();
-    let values = root.get("planned_values").or_else(|| root.get("values"));
-    if let Some(module) = values.and_then(|v| v.get("root_module")) {
-        context.values(module, &mut out);
-    }
-    Ok(out)
+            .collect(),
+        // `terraform show -json` of a state, or a plan without changes: the values only.
+        None => {
+            let mut out = Vec::new();
+            let values = root.get("planned_values").or_else(|| root.get("values"));
+            if let Some(module) = values.and_then(|v| v.get("root_module")) {
+                context.values(module, &mut out);
+            }
+            out
+        }
+    };
+    Ok(Plan {
+        resources,
+        caller_accounts,
+    })
 }
 
 struct Context<'n, 's> {
@@ -412,13 +430,9 @@ fn configuration<'n, 's>(
     }
 }
 
-/// The accounts of the plan's `aws_caller_identity` data sources, read while planning: the
-/// account that applies it.
-pub fn caller_accounts(root: &Node) -> Vec<String> {
-    let mut data = FxHashMap::default();
-    if let Some(module) = prior_state(root) {
-        data_sources(module, &mut data);
-    }
+/// The accounts of the `aws_caller_identity` data sources among `data`: the account that
+/// applies the plan.
+fn caller_accounts(data: &FxHashMap<String, &Node>) -> Vec<String> {
     let mut accounts: Vec<String> = data
         .iter()
         .filter(|(address, _)| {
@@ -432,11 +446,6 @@ pub fn caller_accounts(root: &Node) -> Vec<String> {
     accounts.sort_unstable();
     accounts.dedup();
     accounts
-}
-
-/// The root module of the state a plan was made against.
-fn prior_state<'n, 's>(root: &'n Node<'s>) -> Option<&'n Node<'s>> {
-    root.get("prior_state")?.get("values")?.get("root_module")
 }
 
 /// Data sources' values in a state's modules, by address.
