@@ -2,7 +2,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{LogicalId, Placement, Target, Val, known, value};
+use super::{LogicalId, Placement, Target, Val, value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NetworkMode {
@@ -81,13 +81,13 @@ pub struct TaskDefinition {
 impl TaskDefinition {
     /// The memory, in MiB, one task reserves on a container instance: the task's `memory`,
     /// or else the sum of its containers' `memoryReservation` (or `memory`) — how ECS
-    /// places tasks on EC2. Where the task's value is written, or the containers. `None`
-    /// unless every part is known.
+    /// places tasks on EC2. Where the task's value is written, or the one container value,
+    /// or the containers. `None` unless every part is known.
     pub fn reserved_memory(&self) -> Option<Located<u32>> {
-        self.reserved(&self.memory, |c| {
-            known(&c.memory_reservation)
-                .or(known(&c.memory))
-                .map(|m| m.value)
+        self.reserved(&self.memory, |c| match (&c.memory_reservation, &c.memory) {
+            (Some(reservation), _) => reservation.known().map(Some),
+            (None, Some(memory)) => memory.known().map(Some),
+            (None, None) => None,
         })
     }
 
@@ -95,27 +95,39 @@ impl TaskDefinition {
     /// the sum of its containers' (a container without `cpu` reserves none).
     pub fn reserved_cpu(&self) -> Option<Located<u32>> {
         self.reserved(&self.cpu, |c| match &c.cpu {
-            None => Some(0),
-            Some(cpu) => cpu.value().copied(),
+            None => Some(None),
+            Some(cpu) => cpu.known().map(Some),
         })
     }
 
-    fn reserved(
-        &self,
+    /// The task's value, or the sum of what each container reserves: `container` says what
+    /// one reserves (`Some(None)`: nothing), or `None` when that is not known.
+    fn reserved<'a>(
+        &'a self,
         task: &Option<Val<u32>>,
-        container: impl Fn(&ContainerDefinition) -> Option<u32>,
+        container: impl Fn(&'a ContainerDefinition) -> Option<Option<&'a Located<u32>>>,
     ) -> Option<Located<u32>> {
         match task {
             Some(Val::Known(value)) => Some(value.clone()),
             Some(_) => None,
             None if self.containers_unknown || self.containers.is_empty() => None,
             None => {
-                let sum = self
+                let parts: Vec<&Located<u32>> = self
                     .containers
                     .iter()
-                    .map(&container)
-                    .try_fold(0u32, |sum, part| Some(sum.saturating_add(part?)))?;
-                Some(Located::new(sum, self.containers_span.unwrap_or(self.span)))
+                    .map(container)
+                    .collect::<Option<Vec<_>>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let sum = parts
+                    .iter()
+                    .fold(0u32, |sum, p| sum.saturating_add(p.value));
+                let span = match parts.as_slice() {
+                    [one] => one.span,
+                    _ => self.containers_span.unwrap_or(self.span),
+                };
+                Some(Located::new(sum, span))
             }
         }
     }

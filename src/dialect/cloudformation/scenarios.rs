@@ -87,11 +87,8 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
     for (scenario, choice) in alternatives.into_iter().take(MAX_SCENARIOS - 1) {
         let resolver = Resolver::new(template, scenario);
         let mut changed = Reads::NONE;
-        let adapted: Vec<Adapted> = template
-            .resources
-            .iter()
-            .zip(&readings)
-            .filter_map(|(resource, (adapted, consulted))| {
+        let adapted = template.resources.iter().zip(&readings).filter_map(
+            |(resource, (adapted, consulted))| {
                 if !consulted.changed_by(&scenario) {
                     return adapted.clone();
                 }
@@ -100,10 +97,11 @@ pub fn models(template: &Template) -> Vec<ScenarioModel> {
                     changed = changed | reading.collections();
                 }
                 again
-            })
-            .collect();
+            },
+        );
+        let model = build(adapted, &dependencies);
         out.push(ScenarioModel {
-            model: build(adapted.into_iter(), &dependencies),
+            model,
             choice: Some(choice),
             changed,
         });

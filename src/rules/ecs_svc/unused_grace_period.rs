@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{Model, Resource};
+use crate::model::{Model, Resource, Val};
 use crate::rules::Check;
+use crate::source::span::Span;
 
 declare_rule! {
     /// ## What it does
@@ -67,16 +68,28 @@ impl Check for UnusedGracePeriod {
             if td.containers_unknown || td.containers.iter().any(|c| c.health_check.is_some()) {
                 continue;
             }
-            sink.report(
+            let diagnostic = sink.report(
                 grace.span,
                 format!(
                     "{} waits {} s before acting on health checks, but has none: no load balancer, no VPC Lattice and no container health check",
                     service.subject(),
                     grace.value
                 ),
-            )
-            .label(td.anchor(), "no container of this task definition has a health check")
-            .help(format!(
+            );
+            // The essential containers, whose health checks would make the task's health.
+            let essential: Vec<Span> = td
+                .containers
+                .iter()
+                .filter(|c| c.is_essential())
+                .filter_map(|c| c.name.as_ref().map(Val::span))
+                .collect();
+            if essential.is_empty() {
+                diagnostic.label(td.anchor(), "no container has a health check");
+            }
+            for name in essential {
+                diagnostic.label(name, "essential, without a health check");
+            }
+            diagnostic.help(format!(
                 "Give the essential container a {} (with a start period for slow starters), or remove {}.",
                 model.container_property("healthCheck"),
                 model.property("healthCheckGracePeriodSeconds")
