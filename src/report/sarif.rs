@@ -1,10 +1,10 @@
-//! SARIF 2.1.0: one run with every rule's descriptor and every finding, relative URIs under
-//! `%SRCROOT%`, full regions (1-based, UTF-16 columns as SARIF's default `columnKind`), and
+//! SARIF 2.1.0: one run with every finding and the descriptor of each rule they come from,
+//! relative URIs under `%SRCROOT%`, full regions (1-based, UTF-16 columns as SARIF's default `columnKind`), and
 //! `partialFingerprints` from rule + file + JSON pointer, which survive lines moving.
 
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -19,7 +19,6 @@ use crate::source::span::Span;
 pub const MAX_RESULTS: usize = 25_000;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
-    let rules = rules::all();
     let mut results = Vec::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         // Findings of one rule at one value (several errors inside one policy string) are
@@ -33,10 +32,6 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
             json!({"artifactLocation": artifact, "region": region_json(region)})
         };
         for d in &report.diagnostics {
-            let index = rules
-                .iter()
-                .position(|r| r.id == d.rule.id)
-                .expect("registered rule");
             let text = match &d.help {
                 Some(help) => format!("{}. {help}", d.message),
                 None => d.message.clone(),
@@ -54,7 +49,6 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
             let fingerprint = fnv1a(&[d.rule.id, &path, &d.pointer, &ordinal.to_string()]);
             let mut result = json!({
                 "ruleId": d.rule.id,
-                "ruleIndex": index,
                 "level": level(d.severity),
                 "message": {"text": text},
                 "locations": [{"physicalLocation": physical(d.span)}],
@@ -72,7 +66,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 }
                 result["suppressions"] = json!([suppression]);
             }
-            results.push((d.severity, result));
+            results.push((d.severity, d.rule.id, result));
         }
     }
     let total = results.len();
@@ -81,7 +75,21 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
         results.sort_by_key(|r| std::cmp::Reverse(r.0));
         results.truncate(MAX_RESULTS);
     }
-    let results: Vec<Value> = results.into_iter().map(|(_, r)| r).collect();
+    // Only the rules that report something are described, as Ruff and ESLint's SARIF do: the
+    // whole catalogue is 400 KB of help text, which no viewer shows without a result.
+    let used: FxHashSet<&str> = results.iter().map(|(_, id, _)| *id).collect();
+    let rules: Vec<&RuleMeta> = rules::all()
+        .into_iter()
+        .filter(|rule| used.contains(rule.id))
+        .collect();
+    let index: FxHashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let results: Vec<Value> = results
+        .into_iter()
+        .map(|(_, id, mut result)| {
+            result["ruleIndex"] = json!(index[id]);
+            result
+        })
+        .collect();
     let mut notifications: Vec<Value> = reports
         .iter()
         .filter_map(|r| {
