@@ -16,13 +16,23 @@ pub enum Spelling {
 
 impl Spelling {
     /// Whether `key`, in this spelling, names the camelCase property `camel`.
+    #[inline]
     pub fn matches(self, key: &str, camel: &str) -> bool {
+        // Readers ask for each property by scanning an object's keys, so almost every call is
+        // a mismatch: the length and the first byte reject those without a full comparison.
+        let first = |a: &str, b: &str| match (a.as_bytes().first(), b.as_bytes().first()) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (a, b) => a == b,
+        };
         match self {
-            // The first byte rejects almost every other key without a full comparison.
-            Spelling::Camel => key.as_bytes().first() == camel.as_bytes().first() && key == camel,
+            Spelling::Camel => key == camel,
             // CloudFormation capitalises acronyms inconsistently (`EFSVolumeConfiguration`),
             // so compare without case.
-            Spelling::Pascal => key.eq_ignore_ascii_case(camel),
+            Spelling::Pascal => {
+                key.len() == camel.len() && first(key, camel) && key.eq_ignore_ascii_case(camel)
+            }
+            // snake_case is never shorter than the camelCase it spells.
+            Spelling::Snake if key.len() < camel.len() || !first(key, camel) => false,
             Spelling::Snake => {
                 if let Some((_, written)) = TERRAFORM_KEYS.iter().find(|(api, _)| *api == camel) {
                     return key == *written;

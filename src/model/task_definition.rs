@@ -395,10 +395,28 @@ impl ContainerDefinition {
         !matches!(value(&self.essential), Some(false))
     }
 
-    pub fn name_or_index(&self, index: usize) -> String {
-        match value(&self.name) {
-            Some(name) => format!("`{name}`"),
-            None => format!("#{}", index + 1),
+    /// How messages name the container at `index`: `` `web` ``, or `#2` when it has no name.
+    /// Written only when displayed, since rules name containers in messages they rarely emit.
+    pub fn name_or_index(&self, index: usize) -> ContainerName<'_> {
+        ContainerName {
+            name: value(&self.name),
+            index,
+        }
+    }
+}
+
+/// A container as messages name it ([`ContainerDefinition::name_or_index`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ContainerName<'a> {
+    name: Option<&'a String>,
+    index: usize,
+}
+
+impl std::fmt::Display for ContainerName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.name {
+            Some(name) => write!(f, "`{name}`"),
+            None => write!(f, "#{}", self.index + 1),
         }
     }
 }

@@ -92,7 +92,7 @@ impl Check for DependsOnCycle {
                             let path: Vec<String> = stack
                                 .iter()
                                 .skip_while(|(n, _)| *n != target)
-                                .map(|(n, _)| td.containers[*n].name_or_index(*n))
+                                .map(|(n, _)| td.containers[*n].name_or_index(*n).to_string())
                                 .collect();
                             let name = known(&dependency.container_name).expect("indexed by name");
                             let message = if path.len() == 1 {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{EnvironmentVariable, Model, Val};
+use crate::model::{ContainerDefinition, EnvironmentVariable, Model, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -50,14 +50,21 @@ impl Check for PlaintextSecret {
         for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 for variable in &container.environment {
-                    report(model, sink, &container.name_or_index(index), variable);
+                    report(model, sink, (container, index), variable);
                 }
             }
         }
     }
 }
 
-fn report(model: &Model, sink: &mut Sink, container: &str, variable: &EnvironmentVariable) {
+/// `container` is the container and its position, named only when there is a finding: most
+/// variables are not secrets.
+fn report(
+    model: &Model,
+    sink: &mut Sink,
+    (container, index): (&ContainerDefinition, usize),
+    variable: &EnvironmentVariable,
+) {
     let Some(name) = variable.name.as_ref().and_then(Val::known) else {
         return;
     };
@@ -78,8 +85,9 @@ fn report(model: &Model, sink: &mut Sink, container: &str, variable: &Environmen
     let diagnostic = sink.report(
         span,
         format!(
-            "Environment variable `{}` of container {container} is passed in plain text: {why}",
-            name.value
+            "Environment variable `{}` of container {} is passed in plain text: {why}",
+            name.value,
+            container.name_or_index(index)
         ),
     );
     diagnostic.primary("readable by anyone who may describe the task definition");
