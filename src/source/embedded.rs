@@ -31,11 +31,32 @@ pub fn parse_json_in_string<'v>(
 /// For each byte of a string's value, the range of the file that writes it: so a finding
 /// about part of a value (a JSON document, a Cluster Query Language expression) points at
 /// that part.
+///
+/// Kept as runs, not a range per byte: a document in a string is mostly characters written as
+/// themselves, one run each stretch, so a plan's container definitions (tens of kilobytes in
+/// one string) cost a few runs, not eight bytes per byte.
 #[derive(Debug, Clone, Default)]
 pub struct PositionMap {
     written: Span,
-    /// `None` when the value could not be aligned with its written form.
-    starts_ends: Option<Vec<(u32, u32)>>,
+    /// The value's length, and its runs in order; `None` when the value could not be aligned
+    /// with its written form.
+    runs: Option<(u32, Vec<Run>)>,
+}
+
+/// The bytes of the value from `value` up to the next run's start.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    value: u32,
+    kind: RunKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RunKind {
+    /// Written as themselves: the value's byte `value + k` is the file's byte `file + k`.
+    Verbatim { file: u32 },
+    /// All written by the file's range `start..end`: an escape, a multi-byte character, an
+    /// interpolation.
+    Whole { start: u32, end: u32 },
 }
 
 impl PositionMap {
@@ -50,31 +71,52 @@ impl PositionMap {
 
     fn align(value: &str, raw: &str, written: Span) -> Self {
         let base = written.start;
-        let mut map = Vec::with_capacity(value.len());
-        let mut chars = value.chars().peekable();
-        let mut at = 0;
-        while let Some(&ch) = chars.peek() {
+        let mut runs: Vec<Run> = Vec::new();
+        let whole = |runs: &mut Vec<Run>, at_value: usize, start: u32, end: u32| {
+            runs.push(Run {
+                value: at_value as u32,
+                kind: RunKind::Whole { start, end },
+            });
+        };
+        let (bytes, raw_bytes) = (value.as_bytes(), raw.as_bytes());
+        let (mut i, mut at) = (0, 0);
+        while i < bytes.len() {
+            // Characters written as themselves, byte for byte: one run.
+            let same = bytes[i..]
+                .iter()
+                .zip(&raw_bytes[at.min(raw_bytes.len())..])
+                .take_while(|&(&v, &w)| v == w && v.is_ascii())
+                .count();
+            if same > 0 {
+                runs.push(Run {
+                    value: i as u32,
+                    kind: RunKind::Verbatim {
+                        file: base + at as u32,
+                    },
+                });
+                i += same;
+                at += same;
+                continue;
+            }
+            let ch = value[i..].chars().next().expect("a character boundary");
             let Some(written_ch) = raw[at..].chars().next() else {
                 // The value has more than its written form: not aligned.
                 return PositionMap {
                     written,
-                    starts_ends: None,
+                    runs: None,
                 };
             };
             let (start, end) = (base + at as u32, base + (at + written_ch.len_utf8()) as u32);
             if written_ch == ch {
-                map.extend(std::iter::repeat_n((start, end), ch.len_utf8()));
-                chars.next();
+                whole(&mut runs, i, start, end);
+                i += ch.len_utf8();
                 at += written_ch.len_utf8();
             } else if written_ch == '\\'
                 && let Some((len, unescaped)) = unescape(&raw[at + 1..])
                 && unescaped == ch
             {
-                map.extend(std::iter::repeat_n(
-                    (start, end + len as u32),
-                    ch.len_utf8(),
-                ));
-                chars.next();
+                whole(&mut runs, i, start, end + len as u32);
+                i += ch.len_utf8();
                 at += 1 + len;
             } else if raw[at..].starts_with("${")
                 && let Some(close) = raw[at..].find('}')
@@ -83,14 +125,14 @@ impl PositionMap {
                 // characters up to the one written after it come from the interpolation.
                 let resume = at + close + 1;
                 let next = raw[resume..].chars().next();
-                let whole = (start, base + resume as u32);
-                while let Some(&filled) = chars.peek() {
-                    if Some(filled) == next {
-                        break;
-                    }
-                    map.extend(std::iter::repeat_n(whole, filled.len_utf8()));
-                    chars.next();
+                let filled = value[i..]
+                    .char_indices()
+                    .find(|&(_, c)| Some(c) == next)
+                    .map_or(value.len() - i, |(k, _)| k);
+                if filled > 0 {
+                    whole(&mut runs, i, start, base + resume as u32);
                 }
+                i += filled;
                 at = resume;
             } else {
                 // What only the written form has: quotes, indentation.
@@ -99,23 +141,46 @@ impl PositionMap {
         }
         PositionMap {
             written,
-            starts_ends: Some(map),
+            runs: Some((value.len() as u32, runs)),
         }
+    }
+
+    /// The range of the file that writes the value's byte `index`, if the value has it.
+    fn byte(&self, (len, runs): &(u32, Vec<Run>), index: usize) -> Option<(u32, u32)> {
+        if index >= *len as usize {
+            return None;
+        }
+        let index = index as u32;
+        let run = runs[runs.partition_point(|r| r.value <= index) - 1];
+        Some(match run.kind {
+            RunKind::Verbatim { file } => {
+                let at = file + (index - run.value);
+                (at, at + 1)
+            }
+            RunKind::Whole { start, end } => (start, end),
+        })
     }
 
     /// Where the value's bytes `span` are written.
     pub fn span(&self, span: Span) -> Span {
-        let Some(map) = &self.starts_ends else {
+        let Some(runs) = &self.runs else {
             return self.written;
         };
         let (start, end) = (span.start as usize, span.end as usize);
-        match (map.get(start), end.checked_sub(1).and_then(|e| map.get(e))) {
-            (Some(&(first, _)), Some(&(_, last))) if end > start => {
+        let first = self.byte(runs, start);
+        let last = end.checked_sub(1).and_then(|e| self.byte(runs, e));
+        match (first, last) {
+            (Some((first, _)), Some((_, last))) if end > start => {
                 Span::new(first as usize, last as usize)
             }
-            (Some(&(first, _)), _) => Span::at(first as usize),
+            (Some((first, _)), _) => Span::at(first as usize),
             // The end of the value: just before the closing quote.
-            _ => Span::at(map.last().map_or(self.written.start, |&(_, e)| e) as usize),
+            _ => Span::at(
+                (runs.0 as usize)
+                    .checked_sub(1)
+                    .and_then(|e| self.byte(runs, e))
+                    .map_or(self.written.start, |(_, e)| e) as usize,
+            ),
         }
     }
 
