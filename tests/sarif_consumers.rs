@@ -117,3 +117,27 @@ fn help_text_is_plain_and_markdown_stays_markdown() {
         assert!(rule["help"]["markdown"].as_str().unwrap().contains("## "));
     }
 }
+
+#[test]
+fn the_rules_described_are_the_rules_that_report_and_indices_point_at_them() {
+    let sarif = sarif_in(
+        manifest_dir(),
+        &["testdata/examples/fargate-api-task.json"],
+        1,
+    );
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"], "{result}");
+    }
+    for rule in rules {
+        assert!(
+            results.iter().any(|r| r["ruleId"] == rule["id"]),
+            "{} is described but reports nothing",
+            rule["id"]
+        );
+    }
+    assert!(rules.len() < ecslint::rules::all().len());
+}
