@@ -19,54 +19,72 @@ use crate::source::span::Span;
 pub const MAX_RESULTS: usize = 25_000;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
-    let mut results = Vec::new();
-    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+    // Each file's location, which its results share.
+    let artifacts: Vec<ArtifactLocation> = reports
+        .iter()
+        .map(|r| artifact_location(&r.path, &options.root))
+        .collect();
+    let mut results: Vec<(Severity, SarifResult)> = Vec::new();
+    for (report, artifact) in reports.iter().zip(&artifacts) {
+        if report.diagnostics.is_empty() {
+            continue;
+        }
         // Findings of one rule at one value (several errors inside one policy string) are
         // told apart by their order, so no two results share a fingerprint.
         let mut seen: FxHashMap<(&str, &str), usize> = FxHashMap::default();
         let positions = Positions::new(report);
         let path = root_relative(&report.path, &options.root);
-        let artifact = artifact_location(&report.path, &options.root);
-        let physical = |span: Span| {
-            let region = positions.region(span);
-            json!({"artifactLocation": artifact, "region": region_json(region)})
+        let physical = |span: Span| Physical {
+            artifact_location: artifact,
+            region: SarifRegion::from(positions.region(span)),
         };
         for d in &report.diagnostics {
             let text = match &d.help {
                 Some(help) => format!("{}. {help}", d.message),
                 None => d.message.clone(),
             };
-            let related: Vec<Value> = d
+            let related_locations = d
                 .labels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| json!({"id": i + 1, "physicalLocation": physical(l.span), "message": {"text": l.message}}))
+                .map(|(i, l)| Related {
+                    id: i + 1,
+                    physical_location: physical(l.span),
+                    message: Message {
+                        text: l.message.clone(),
+                    },
+                })
                 .collect();
             let ordinal = seen
                 .entry((d.rule.id, d.pointer.as_str()))
                 .and_modify(|n| *n += 1)
                 .or_insert(0);
             let fingerprint = fnv1a(&[d.rule.id, &path, &d.pointer, &ordinal.to_string()]);
-            let mut result = json!({
-                "ruleId": d.rule.id,
-                "level": level(d.severity),
-                "message": {"text": text},
-                "locations": [{"physicalLocation": physical(d.span)}],
-                "partialFingerprints": {"ecslint/v1": format!("{fingerprint:016x}")},
+            let suppressions = d.suppressed.as_ref().map(|suppressed| {
+                [Suppression {
+                    kind: if suppressed.in_source {
+                        "inSource"
+                    } else {
+                        "external"
+                    },
+                    justification: suppressed.justification.clone(),
+                }]
             });
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            if let Some(suppressed) = &d.suppressed {
-                let mut suppression = json!({
-                    "kind": if suppressed.in_source { "inSource" } else { "external" },
-                });
-                if let Some(reason) = &suppressed.justification {
-                    suppression["justification"] = json!(reason);
-                }
-                result["suppressions"] = json!([suppression]);
-            }
-            results.push((d.severity, d.rule.id, result));
+            let result = SarifResult {
+                rule_id: d.rule.id,
+                rule_index: 0,
+                level: level(d.severity),
+                message: Message { text },
+                locations: [Location {
+                    physical_location: physical(d.span),
+                }],
+                partial_fingerprints: Fingerprints {
+                    ecslint: format!("{fingerprint:016x}"),
+                },
+                related_locations,
+                suppressions,
+            };
+            results.push((d.severity, result));
         }
     }
     let total = results.len();
@@ -77,16 +95,16 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     }
     // Only the rules that report something are described, as Ruff and ESLint's SARIF do: the
     // whole catalogue is 400 KB of help text, which no viewer shows without a result.
-    let used: FxHashSet<&str> = results.iter().map(|(_, id, _)| *id).collect();
+    let used: FxHashSet<&str> = results.iter().map(|(_, r)| r.rule_id).collect();
     let rules: Vec<&RuleMeta> = rules::all()
         .into_iter()
         .filter(|rule| used.contains(rule.id))
         .collect();
     let index: FxHashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let results: Vec<Value> = results
+    let results: Vec<SarifResult> = results
         .into_iter()
-        .map(|(_, id, mut result)| {
-            result["ruleIndex"] = json!(index[id]);
+        .map(|(_, mut result)| {
+            result.rule_index = index[result.rule_id];
             result
         })
         .collect();
@@ -112,33 +130,130 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: vec![json!({
-            "tool": {"driver": information(json!({
+        runs: [Run {
+            tool: json!({"driver": information(json!({
                 "name": "ecslint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules.iter().map(|r| descriptor(r)).collect::<Vec<_>>(),
-            }))},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri(&options.root)}},
-            "columnKind": "utf16CodeUnits",
-            "invocations": [{
+            }))}),
+            original_uri_base_ids: json!({"%SRCROOT%": {"uri": root_uri(&options.root)}}),
+            column_kind: "utf16CodeUnits",
+            invocations: json!([{
                 "executionSuccessful": reports.iter().all(|r| r.io_error.is_none()),
                 "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-        })],
+            }]),
+            results,
+        }],
     };
     let mut text = serde_json::to_string_pretty(&log).expect("serialisable");
     text.push('\n');
     text
 }
 
+// The log's parts, written straight to text: a run can hold 25,000 results, and building
+// each as a JSON value first cost as much as writing it.
+
 #[derive(Serialize)]
-struct Log {
+struct Log<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Value>,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    original_uri_base_ids: Value,
+    column_kind: &'static str,
+    invocations: Value,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Message,
+    locations: [Location<'a>; 1],
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Related<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[Suppression; 1]>,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    /// Shared by the file's results.
+    artifact_location: &'a ArtifactLocation,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    uri_base_id: &'static str,
+}
+
+/// 1-based lines and columns in UTF-16 code units, the run's `columnKind`; no `byteOffset`,
+/// which the VS Code SARIF viewer would read before the lines, as hex-editor coordinates.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl From<Region> for SarifRegion {
+    fn from(region: Region) -> Self {
+        SarifRegion {
+            start_line: region.start.line,
+            start_column: region.start.column_utf16,
+            end_line: region.end.line,
+            end_column: region.end.column_utf16,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Related<'a> {
+    id: usize,
+    physical_location: Physical<'a>,
+    message: Message,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "ecslint/v1")]
+    ecslint: String,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justification: Option<String>,
 }
 
 /// The driver, with `informationUri` when the package names its repository.
@@ -229,21 +344,13 @@ fn truncate(text: &str, max: usize) -> String {
     format!("{}...", &text[..end])
 }
 
-/// Lines and columns only: the VS Code SARIF viewer reads a `byteOffset` before the lines,
-/// as hex-editor coordinates.
-fn region_json(region: Region) -> Value {
-    json!({
-        "startLine": region.start.line,
-        "startColumn": region.start.column_utf16,
-        "endLine": region.end.line,
-        "endColumn": region.end.column_utf16,
-    })
-}
-
 /// A path relative to the repository root (`%SRCROOT%`), as GitHub resolves URIs: never an
 /// absolute `file://` URI, which code scanning rejects.
-fn artifact_location(path: &str, root: &Path) -> Value {
-    json!({"uri": percent_encode(&root_relative(path, root)), "uriBaseId": "%SRCROOT%"})
+fn artifact_location(path: &str, root: &Path) -> ArtifactLocation {
+    ArtifactLocation {
+        uri: percent_encode(&root_relative(path, root)),
+        uri_base_id: "%SRCROOT%",
+    }
 }
 
 fn root_uri(root: &Path) -> String {
@@ -290,20 +397,17 @@ mod tests {
     fn uris_are_relative_to_the_root_and_encoded() {
         let root = Path::new("/repo");
         assert_eq!(
-            artifact_location("/repo/infra/td one.json", root)["uri"],
+            artifact_location("/repo/infra/td one.json", root).uri,
             "infra/td%20one.json"
         );
-        assert_eq!(artifact_location("/repo/a.json", root)["uri"], "a.json");
+        assert_eq!(artifact_location("/repo/a.json", root).uri, "a.json");
+        assert_eq!(artifact_location("/repo/sub/../a.json", root).uri, "a.json");
         assert_eq!(
-            artifact_location("/repo/sub/../a.json", root)["uri"],
-            "a.json"
-        );
-        assert_eq!(
-            artifact_location("/elsewhere/a.json", root)["uri"],
+            artifact_location("/elsewhere/a.json", root).uri,
             "../elsewhere/a.json"
         );
         assert_eq!(
-            artifact_location("/elsewhere/a.json", root)["uriBaseId"],
+            artifact_location("/elsewhere/a.json", root).uri_base_id,
             "%SRCROOT%"
         );
         assert_eq!(root_uri(root), "file:///repo/");
