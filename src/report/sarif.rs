@@ -19,21 +19,23 @@ use crate::source::span::Span;
 pub const MAX_RESULTS: usize = 25_000;
 
 pub fn render(reports: &[FileReport], options: &Options) -> String {
-    // Each file's location, which its results share.
-    let artifacts: Vec<ArtifactLocation> = reports
+    // The files with findings, each with its path from the root and its location, which its
+    // results share.
+    let files: Vec<(&FileReport, String, ArtifactLocation)> = reports
         .iter()
-        .map(|r| artifact_location(&r.path, &options.root))
+        .filter(|r| !r.diagnostics.is_empty())
+        .map(|r| {
+            let path = root_relative(&r.path, &options.root);
+            let artifact = artifact(&path);
+            (r, path, artifact)
+        })
         .collect();
     let mut results: Vec<(Severity, SarifResult)> = Vec::new();
-    for (report, artifact) in reports.iter().zip(&artifacts) {
-        if report.diagnostics.is_empty() {
-            continue;
-        }
+    for (report, path, artifact) in &files {
         // Findings of one rule at one value (several errors inside one policy string) are
         // told apart by their order, so no two results share a fingerprint.
         let mut seen: FxHashMap<(&str, &str), usize> = FxHashMap::default();
         let positions = Positions::new(report);
-        let path = root_relative(&report.path, &options.root);
         let physical = |span: Span| Physical {
             artifact_location: artifact,
             region: SarifRegion::from(positions.region(span)),
@@ -59,7 +61,7 @@ pub fn render(reports: &[FileReport], options: &Options) -> String {
                 .entry((d.rule.id, d.pointer.as_str()))
                 .and_modify(|n| *n += 1)
                 .or_insert(0);
-            let fingerprint = fnv1a(&[d.rule.id, &path, &d.pointer, &ordinal.to_string()]);
+            let fingerprint = fnv1a(&[d.rule.id, path, &d.pointer, &ordinal.to_string()]);
             let suppressions = d.suppressed.as_ref().map(|suppressed| {
                 [Suppression {
                     kind: if suppressed.in_source {
@@ -347,8 +349,13 @@ fn truncate(text: &str, max: usize) -> String {
 /// A path relative to the repository root (`%SRCROOT%`), as GitHub resolves URIs: never an
 /// absolute `file://` URI, which code scanning rejects.
 fn artifact_location(path: &str, root: &Path) -> ArtifactLocation {
+    artifact(&root_relative(path, root))
+}
+
+/// The location of the file at `relative` to the root.
+fn artifact(relative: &str) -> ArtifactLocation {
     ArtifactLocation {
-        uri: percent_encode(&root_relative(path, root)),
+        uri: percent_encode(relative),
         uri_base_id: "%SRCROOT%",
     }
 }

@@ -50,6 +50,16 @@ struct Run {
     kind: RunKind,
 }
 
+impl Run {
+    /// The value's bytes from `value` on, all written by the file's `start..end`.
+    fn whole(value: usize, start: u32, end: u32) -> Run {
+        Run {
+            value: value as u32,
+            kind: RunKind::Whole { start, end },
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum RunKind {
     /// Written as themselves: the value's byte `value + k` is the file's byte `file + k`.
@@ -72,12 +82,6 @@ impl PositionMap {
     fn align(value: &str, raw: &str, written: Span) -> Self {
         let base = written.start;
         let mut runs: Vec<Run> = Vec::new();
-        let whole = |runs: &mut Vec<Run>, at_value: usize, start: u32, end: u32| {
-            runs.push(Run {
-                value: at_value as u32,
-                kind: RunKind::Whole { start, end },
-            });
-        };
         let (bytes, raw_bytes) = (value.as_bytes(), raw.as_bytes());
         let (mut i, mut at) = (0, 0);
         while i < bytes.len() {
@@ -108,14 +112,14 @@ impl PositionMap {
             };
             let (start, end) = (base + at as u32, base + (at + written_ch.len_utf8()) as u32);
             if written_ch == ch {
-                whole(&mut runs, i, start, end);
+                runs.push(Run::whole(i, start, end));
                 i += ch.len_utf8();
                 at += written_ch.len_utf8();
             } else if written_ch == '\\'
                 && let Some((len, unescaped)) = unescape(&raw[at + 1..])
                 && unescaped == ch
             {
-                whole(&mut runs, i, start, end + len as u32);
+                runs.push(Run::whole(i, start, end + len as u32));
                 i += ch.len_utf8();
                 at += 1 + len;
             } else if raw[at..].starts_with("${")
@@ -130,7 +134,7 @@ impl PositionMap {
                     .find(|&(_, c)| Some(c) == next)
                     .map_or(value.len() - i, |(k, _)| k);
                 if filled > 0 {
-                    whole(&mut runs, i, start, base + resume as u32);
+                    runs.push(Run::whole(i, start, base + resume as u32));
                 }
                 i += filled;
                 at = resume;

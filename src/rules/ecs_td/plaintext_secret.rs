@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Sink;
-use crate::model::{ContainerDefinition, EnvironmentVariable, Model, Val};
+use crate::model::{ContainerName, EnvironmentVariable, Model, Val};
 use crate::rules::Check;
 
 declare_rule! {
@@ -50,19 +50,17 @@ impl Check for PlaintextSecret {
         for td in model.task_definitions() {
             for (index, container) in td.containers.iter().enumerate() {
                 for variable in &container.environment {
-                    report(model, sink, (container, index), variable);
+                    report(model, sink, container.name_or_index(index), variable);
                 }
             }
         }
     }
 }
 
-/// `container` is the container and its position, named only when there is a finding: most
-/// variables are not secrets.
 fn report(
     model: &Model,
     sink: &mut Sink,
-    (container, index): (&ContainerDefinition, usize),
+    container: ContainerName,
     variable: &EnvironmentVariable,
 ) {
     let Some(name) = variable.name.as_ref().and_then(Val::known) else {
@@ -85,9 +83,8 @@ fn report(
     let diagnostic = sink.report(
         span,
         format!(
-            "Environment variable `{}` of container {} is passed in plain text: {why}",
-            name.value,
-            container.name_or_index(index)
+            "Environment variable `{}` of container {container} is passed in plain text: {why}",
+            name.value
         ),
     );
     diagnostic.primary("readable by anyone who may describe the task definition");
