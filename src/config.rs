@@ -251,12 +251,18 @@ impl Config {
 
     /// Whether the file is excluded.
     pub fn excludes(&self, file: &str) -> bool {
-        self.relative(file)
-            .is_some_and(|rel| self.exclude.iter().any(|(_, m)| m.is_match(&rel)))
+        // Most runs have no patterns: don't resolve the path of every file for none.
+        !self.exclude.is_empty()
+            && self
+                .relative(file)
+                .is_some_and(|rel| self.exclude.iter().any(|(_, m)| m.is_match(&rel)))
     }
 
     /// The rules `per-file-ignores` turns off for the file, each with its glob.
     pub fn ignored_in(&self, file: &str) -> Vec<(&str, &str)> {
+        if self.per_file_ignores.is_empty() {
+            return Vec::new();
+        }
         let Some(rel) = self.relative(file) else {
             return Vec::new();
         };
