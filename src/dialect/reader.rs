@@ -170,8 +170,11 @@ impl<'r> Reader<'r> {
 
     /// The member's key span and its value, if it is set.
     fn entry<'n, 's>(&self, obj: &'n Node<'s>, camel: &str) -> Option<(Span, &'n Node<'s>)> {
-        let entry: &Entry = obj
-            .as_object()?
+        let object = obj.object()?;
+        if !object.may_have(camel) {
+            return None;
+        }
+        let entry: &Entry = object
             .iter()
             .rev()
             .find(|e| self.spelling.matches(&e.key, camel))?;

@@ -15,8 +15,9 @@ pub enum Spelling {
 }
 
 impl Spelling {
-    /// Whether `key`, in this spelling, names the camelCase property `camel`.
-    #[inline]
+    /// Whether `key`, in this spelling, names the camelCase property `camel`. Inlined into
+    /// the readers' scans, where the length check alone rejects most keys.
+    #[inline(always)]
     pub fn matches(self, key: &str, camel: &str) -> bool {
         // Readers ask for each property by scanning an object's keys, so almost every call is
         // a mismatch: the length and the first byte reject those without a full comparison.

@@ -193,7 +193,7 @@ impl PositionMap {
         match &mut node.value {
             Value::Array(items) => items.iter_mut().for_each(|item| self.remap(item)),
             Value::Object(entries) => {
-                for entry in entries {
+                for entry in entries.iter_mut() {
                     entry.key_span = self.span(entry.key_span);
                     self.remap(&mut entry.value);
                 }

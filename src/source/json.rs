@@ -138,7 +138,7 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             return Ok(Node::new(
                 Span::new(start, self.pos),
-                Value::Object(Vec::new()),
+                Value::Object(Vec::new().into()),
             ));
         }
         loop {
@@ -173,7 +173,7 @@ impl<'s> Parser<'s> {
                     let entries = self.entries.split_off(base);
                     return Ok(Node::new(
                         Span::new(start, self.pos),
-                        Value::Object(entries),
+                        Value::Object(entries.into()),
                     ));
                 }
                 None => return Err(self.error_here("unexpected end of file: unclosed object")),

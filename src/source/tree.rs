@@ -3,6 +3,8 @@
 //! Strings borrow from the file's text wherever no unescaping was needed.
 
 use std::borrow::Cow;
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::span::Span;
 
@@ -22,9 +24,7 @@ pub enum Value<'s> {
     Number(Cow<'s, str>),
     String(Cow<'s, str>),
     Array(Vec<Node<'s>>),
-    /// Members in source order; duplicate keys are kept (the last one wins on lookup, as in
-    /// the AWS SDKs' JSON readers).
-    Object(Vec<Entry<'s>>),
+    Object(Object<'s>),
     /// A Terraform expression that is not a literal (`var.cpu`, `aws_iam_role.exec.arn`,
     /// `"${local.name}-api"`): JSON and YAML never produce one.
     Expr(Box<Expr<'s>>),
@@ -92,6 +92,108 @@ pub enum Step<'s> {
     Splat,
 }
 
+/// An object's members in source order; duplicate keys are kept (the last one wins on lookup,
+/// as in the AWS SDKs' JSON readers). It reads as the `Vec` of its entries.
+///
+/// The readers ask each object for dozens of properties it mostly does not have (a container
+/// definition for ~45, of which it sets ~10), so the object remembers a summary of its keys,
+/// made on the first lookup: most absent properties are then rejected without a scan.
+#[derive(Debug, Default)]
+pub struct Object<'s> {
+    entries: Vec<Entry<'s>>,
+    /// The keys' [`initials`] as a set of bits, with [`SUMMARISED`] once computed. Mutable
+    /// access to the entries clears it. Atomic only so that trees can be shared between
+    /// threads; relaxed loads and stores are plain moves.
+    keys: AtomicU64,
+}
+
+/// The bit of [`Object::keys`] that says the summary has been computed.
+const SUMMARISED: u64 = 1 << 63;
+
+/// The bit a key sets in its object's summary: from its first and last characters without
+/// case, so that every spelling of a property (`containerDefinitions`,
+/// `ContainerDefinitions`, `container_definitions`, `EFSVolumeConfiguration`) sets the same
+/// bit. One of 63, so an object of a dozen keys rejects ~5 in 6 absent names.
+fn initials(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return 1;
+    };
+    let hash = u32::from(first.to_ascii_lowercase()) * 31 + u32::from(last.to_ascii_lowercase());
+    1 << (hash % 63)
+}
+
+impl<'s> Object<'s> {
+    /// Whether a key spelled as `name` in any case, with or without underscores, may be
+    /// among the keys. `false` is certain; `true` means scan.
+    #[inline]
+    pub fn may_have(&self, name: &str) -> bool {
+        let mut keys = self.keys.load(Ordering::Relaxed);
+        if keys == 0 {
+            keys = self
+                .entries
+                .iter()
+                .fold(SUMMARISED, |k, e| k | initials(&e.key));
+            self.keys.store(keys, Ordering::Relaxed);
+        }
+        keys & initials(name) != 0
+    }
+}
+
+impl<'s> FromIterator<Entry<'s>> for Object<'s> {
+    fn from_iter<I: IntoIterator<Item = Entry<'s>>>(entries: I) -> Self {
+        Object::from(entries.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'s> IntoIterator for Object<'s> {
+    type Item = Entry<'s>;
+    type IntoIter = std::vec::IntoIter<Entry<'s>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+impl<'s> From<Vec<Entry<'s>>> for Object<'s> {
+    fn from(entries: Vec<Entry<'s>>) -> Self {
+        Object {
+            entries,
+            keys: AtomicU64::new(0),
+        }
+    }
+}
+
+impl<'s> Deref for Object<'s> {
+    type Target = Vec<Entry<'s>>;
+
+    fn deref(&self) -> &Vec<Entry<'s>> {
+        &self.entries
+    }
+}
+
+impl<'s> DerefMut for Object<'s> {
+    fn deref_mut(&mut self) -> &mut Vec<Entry<'s>> {
+        *self.keys.get_mut() = 0;
+        &mut self.entries
+    }
+}
+
+impl Clone for Object<'_> {
+    fn clone(&self) -> Self {
+        Object {
+            entries: self.entries.clone(),
+            keys: AtomicU64::new(self.keys.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+impl PartialEq for Object<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
 /// One member of an object: the key with its own span, and the value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<'s> {
@@ -118,6 +220,13 @@ impl<'s> Node<'s> {
             }
             Some(node)
         })
+    }
+
+    pub fn object(&self) -> Option<&Object<'s>> {
+        match &self.value {
+            Value::Object(object) => Some(object),
+            _ => None,
+        }
     }
 
     pub fn as_object(&self) -> Option<&[Entry<'s>]> {
@@ -147,7 +256,11 @@ impl<'s> Node<'s> {
     }
 
     pub fn entry(&self, key: &str) -> Option<&Entry<'s>> {
-        self.as_object()?.iter().rev().find(|e| e.key == key)
+        let object = self.object()?;
+        if !object.may_have(key) {
+            return None;
+        }
+        object.iter().rev().find(|e| e.key == key)
     }
 
     /// The node with every string copied, moved by `base` bytes (for a file read into a
@@ -322,6 +435,47 @@ fn push_escaped(pointer: &mut String, key: &str) {
 mod tests {
     use super::*;
     use crate::source::json::parse_json;
+
+    #[test]
+    fn an_object_may_have_a_key_in_any_spelling_and_not_what_it_lacks() {
+        let root = parse_json(
+            r#"{"containerDefinitions": 1, "EFSVolumeConfiguration": 2, "size_in_gib": 3}"#,
+        )
+        .unwrap();
+        let object = root.object().unwrap();
+        for name in [
+            "containerDefinitions",
+            "ContainerDefinitions",
+            "container_definitions",
+            "efsVolumeConfiguration",
+            "sizeInGiB",
+        ] {
+            assert!(object.may_have(name), "{name}");
+        }
+        // Initials no key has (`n…e` sets another bit than `c…s`, `e…n` and `s…b`).
+        assert!(!object.may_have("networkMode"));
+        assert!(!object.may_have(""));
+    }
+
+    #[test]
+    fn changing_an_object_forgets_its_keys() {
+        let mut root = parse_json(r#"{"cpu": 1}"#).unwrap();
+        assert!(!root.object().unwrap().may_have("networkMode"));
+        let Value::Object(object) = &mut root.value else {
+            unreachable!()
+        };
+        let added = Entry {
+            key: Cow::Borrowed("networkMode"),
+            key_span: Span::new(0, 0),
+            value: Node::new(Span::new(0, 0), Value::Null),
+        };
+        object.push(added);
+        assert!(root.object().unwrap().may_have("networkMode"));
+        assert_eq!(
+            root.entry("networkMode").map(|e| &*e.key),
+            Some("networkMode")
+        );
+    }
 
     #[test]
     fn pointer_names_the_innermost_member() {

@@ -206,7 +206,7 @@ impl<'s> Builder<'s> {
                     }) => {
                         let end = end_of(flow, entries.last().map(|e| e.value.span.end), start);
                         (
-                            Node::new(Span::new(start, end), Value::Object(entries)),
+                            Node::new(Span::new(start, end), Value::Object(entries.into())),
                             anchor,
                             tag,
                         )
@@ -342,11 +342,14 @@ impl<'s> Builder<'s> {
         let Some(long) = long else { return node };
         Node::new(
             tag_span.cover(node.span),
-            Value::Object(vec![Entry {
-                key: Cow::Borrowed(long),
-                key_span: tag_span,
-                value: node,
-            }]),
+            Value::Object(
+                vec![Entry {
+                    key: Cow::Borrowed(long),
+                    key_span: tag_span,
+                    value: node,
+                }]
+                .into(),
+            ),
         )
     }
 

@@ -22,7 +22,7 @@ pub fn read(resource: &Resource, r: &Reader, exists: impl Fn(&str) -> bool) -> O
         None => {
             empty = Node::new(
                 Span::at(resource.id_span.end as usize),
-                Value::Object(Vec::new()),
+                Value::Object(Vec::new().into()),
             );
             &empty
         }

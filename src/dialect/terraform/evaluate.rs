@@ -459,7 +459,7 @@ impl<'u> Eval<'u, '_, '_> {
                         _ => return unknown(span),
                     }
                 }
-                Node::new(span, Value::Object(entries))
+                Node::new(span, Value::Object(entries.into()))
             }
             ("concat", _) => {
                 let mut items = Vec::new();
@@ -606,7 +606,7 @@ fn template(mut parts: Vec<Node<'static>>, span: Span) -> Node<'static> {
 /// written.
 fn policy_document(body: &Node<'static>, span: Span) -> Node<'static> {
     let Some(statements) = body.get("statement") else {
-        return Node::new(span, Value::Object(vec![version(span)]));
+        return Node::new(span, Value::Object(vec![version(span)].into()));
     };
     let Some(statements) = statements.as_array() else {
         return unknown(span);
@@ -623,14 +623,17 @@ fn policy_document(body: &Node<'static>, span: Span) -> Node<'static> {
     let statement_span = body.entry("statement").map_or(span, |e| e.key_span);
     Node::new(
         body.span,
-        Value::Object(vec![
-            version_entry,
-            Entry {
-                key: "Statement".into(),
-                key_span: statement_span,
-                value: Node::new(statement_span, Value::Array(statements)),
-            },
-        ]),
+        Value::Object(
+            vec![
+                version_entry,
+                Entry {
+                    key: "Statement".into(),
+                    key_span: statement_span,
+                    value: Node::new(statement_span, Value::Array(statements)),
+                },
+            ]
+            .into(),
+        ),
     )
 }
 
@@ -681,7 +684,7 @@ fn statement(block: &Node<'static>) -> Node<'static> {
             value,
         });
     }
-    Node::new(block.span, Value::Object(entries))
+    Node::new(block.span, Value::Object(entries.into()))
 }
 
 /// `principals { type = "Service", identifiers = [...] }` blocks as `{"Service": [...]}`;
@@ -724,11 +727,11 @@ fn conditions(blocks: &Node<'static>) -> Node<'static> {
             _ => tests.push(Entry {
                 key: test_name.to_string().into(),
                 key_span: test.span,
-                value: Node::new(item.span, Value::Object(vec![member])),
+                value: Node::new(item.span, Value::Object(vec![member].into())),
             }),
         }
     }
-    Node::new(blocks.span, Value::Object(tests))
+    Node::new(blocks.span, Value::Object(tests.into()))
 }
 
 /// Blocks with a key argument and a value argument, as one object; `whole` may replace the
@@ -774,7 +777,7 @@ fn keyed(
             }),
         }
     }
-    Node::new(blocks.span, Value::Object(entries))
+    Node::new(blocks.span, Value::Object(entries.into()))
 }
 
 /// The attribute a reference to a resource reads: its first name, past the instance keys

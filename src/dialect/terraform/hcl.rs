@@ -216,7 +216,7 @@ impl At {
                 }
             }
         }
-        Node::new(span, Value::Object(entries))
+        Node::new(span, Value::Object(entries.into()))
     }
 
     fn expression(&self, written: &Expression, fallback: Span) -> Node<'static> {

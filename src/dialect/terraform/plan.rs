@@ -258,7 +258,7 @@ impl<'n, 's> Context<'n, 's> {
                         });
                     }
                 }
-                Node::new(after.span, Value::Object(merged))
+                Node::new(after.span, Value::Object(merged.into()))
             }
             Value::Array(items) => Node::new(
                 after.span,

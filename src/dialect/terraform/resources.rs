@@ -364,7 +364,7 @@ impl Body {
     }
 
     fn node(self) -> Node<'static> {
-        Node::new(self.span, Value::Object(self.entries))
+        Node::new(self.span, Value::Object(self.entries.into()))
     }
 
     fn find(&mut self, key: &str) -> Option<&mut Entry<'static>> {
@@ -460,7 +460,7 @@ impl Body {
             _ => self.entries.push(Entry {
                 key: Cow::Borrowed(parent),
                 key_span: moved.key_span,
-                value: Node::new(moved.value.span, Value::Object(vec![moved])),
+                value: Node::new(moved.value.span, Value::Object(vec![moved].into())),
             }),
         }
     }
@@ -475,11 +475,14 @@ impl Body {
             let span = value.span;
             entry.value = Node::new(
                 span,
-                Value::Object(vec![Entry {
-                    key: Cow::Borrowed(inner),
-                    key_span: entry.key_span,
-                    value,
-                }]),
+                Value::Object(
+                    vec![Entry {
+                        key: Cow::Borrowed(inner),
+                        key_span: entry.key_span,
+                        value,
+                    }]
+                    .into(),
+                ),
             );
         }
     }

@@ -43,8 +43,8 @@ declare_rule! {
     }
 }
 
-/// Objects up to this size are checked without hashing.
-const SMALL: usize = 8;
+/// Objects up to this size are checked without hashing (see [`Buckets`]).
+const SMALL: usize = 64;
 
 /// The duplicated keys of a document, each reported at its second occurrence; an error
 /// when the document is YAML.
@@ -55,14 +55,20 @@ pub fn duplicates(root: &Node, yaml: bool, out: &mut Vec<Diagnostic>) {
         match &node.value {
             Value::Object(entries) => {
                 seen.clear();
+                let mut buckets = Buckets::default();
                 for (index, entry) in entries.iter().enumerate() {
-                    // Most objects are small: comparing with the few keys before is cheaper
-                    // than hashing (at most SMALL² comparisons, a constant).
                     let first = if entries.len() <= SMALL {
-                        entries[..index]
-                            .iter()
-                            .find(|e| e.key == entry.key)
-                            .map(|e| e.key_span)
+                        // Almost every key lands in a bucket no key before it took; only a
+                        // key that does not is compared with those before it (at most
+                        // SMALL² comparisons, a constant).
+                        if buckets.insert(&entry.key) {
+                            None
+                        } else {
+                            entries[..index]
+                                .iter()
+                                .find(|e| e.key == entry.key)
+                                .map(|e| e.key_span)
+                        }
                     } else {
                         let first = seen.get(entry.key.as_ref()).copied();
                         seen.entry(&entry.key).or_insert(entry.key_span);
@@ -96,5 +102,80 @@ pub fn duplicates(root: &Node, yaml: bool, out: &mut Vec<Diagnostic>) {
             },
             _ => {}
         }
+    }
+}
+
+/// Which of 256 buckets the keys of one object fall in, by their length and three of their
+/// bytes: cheaper than hashing whole keys, and distinct enough that a dozen keys rarely
+/// share one.
+#[derive(Default)]
+struct Buckets([u64; 4]);
+
+impl Buckets {
+    /// Puts the key in its bucket; `false` if the bucket already held a key (maybe the same).
+    fn insert(&mut self, key: &str) -> bool {
+        let bytes = key.as_bytes();
+        let byte = |i: usize| bytes.get(i).map_or(0, |&b| usize::from(b));
+        let hash = bytes.len() * 41
+            + byte(0) * 7
+            + byte(bytes.len() / 2) * 3
+            + byte(bytes.len().wrapping_sub(1));
+        let (word, bit) = ((hash >> 6) & 3, 1u64 << (hash & 63));
+        let empty = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        empty
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse_json;
+
+    /// An object of `count` distinct keys `k0`, `k1`…, with `k3` written again last.
+    fn object(count: usize) -> String {
+        let members: Vec<String> = (0..count)
+            .map(|i| format!("\"k{i}\": {i}"))
+            .chain(std::iter::once("\"k3\": 0".to_string()))
+            .collect();
+        format!("{{{}}}", members.join(", "))
+    }
+
+    #[test]
+    fn only_the_key_written_twice_is_reported_in_small_and_large_objects() {
+        // 60 keys share buckets (k10…k19 differ only in their last byte's bucket), 200 are
+        // hashed.
+        for count in [5, 60, 200] {
+            let text = object(count);
+            let root = parse_json(&text).unwrap();
+            let mut out = Vec::new();
+            duplicates(&root, false, &mut out);
+            assert_eq!(out.len(), 1, "{count} keys");
+            assert_eq!(&text[out[0].span.range()], "\"k3\"");
+        }
+    }
+
+    #[test]
+    fn keys_sharing_a_bucket_are_not_duplicates() {
+        let mut buckets = Buckets::default();
+        assert!(buckets.insert("k12"));
+        // Same length, first and middle byte; the last byte moves the bucket by one.
+        assert!(buckets.insert("k13"));
+        assert!(!buckets.insert("k12"));
+        // Found by search: a distinct key in the bucket of `k12`.
+        let letters = || b'a'..=b'z';
+        let twin = letters()
+            .flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])))
+            .map(|bytes| String::from_utf8(bytes.to_vec()).unwrap())
+            .find(|k| {
+                let mut b = Buckets::default();
+                b.insert("k12");
+                !b.insert(k)
+            })
+            .unwrap();
+        let text = format!("{{\"k12\": 1, \"{twin}\": 2}}");
+        let mut out = Vec::new();
+        duplicates(&parse_json(&text).unwrap(), false, &mut out);
+        assert!(out.is_empty());
     }
 }
