@@ -128,11 +128,8 @@ impl Service {
     }
 
     /// "Service `web`" by its name or else its logical id, or "This service".
-    pub fn subject(&self) -> String {
-        match self.name().or(self.id.as_ref().map(|id| &id.value)) {
-            Some(name) => format!("Service `{name}`"),
-            None => "This service".to_string(),
-        }
+    pub fn subject(&self) -> ServiceSubject<'_> {
+        ServiceSubject(self.name().or(self.id.as_ref().map(|id| &id.value)))
     }
 
     /// Whether deployments replace tasks in place, governed by `maximumPercent` and
@@ -150,6 +147,20 @@ impl Service {
         is(&self.scheduling_strategy, "REPLICA")
             && is(&self.deployment_controller, "ECS")
             && is(&strategy, "ROLLING")
+    }
+}
+
+/// A service as messages name it ([`Service::subject`]), written only when a message is:
+/// rules name the service up front, and most services have nothing to report.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceSubject<'a>(Option<&'a String>);
+
+impl std::fmt::Display for ServiceSubject<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(name) => write!(f, "Service `{name}`"),
+            None => f.write_str("This service"),
+        }
     }
 }
 

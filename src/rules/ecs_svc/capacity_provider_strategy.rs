@@ -46,7 +46,7 @@ impl Check for CapacityProviderStrategy {
     fn check(&self, model: &Model, sink: &mut Sink) {
         for service in model.services() {
             let subject = service.subject();
-            check_strategy(model, sink, &service.capacity_provider_strategy, &subject);
+            check_strategy(model, sink, &service.capacity_provider_strategy, subject);
             let Some(cluster) = model.cluster_of(service) else {
                 continue;
             };
@@ -105,7 +105,7 @@ fn check_strategy(
     model: &Model,
     sink: &mut Sink,
     strategy: &[CapacityProviderItem],
-    subject: &str,
+    subject: impl std::fmt::Display,
 ) {
     if strategy.len() > 1
         && strategy

@@ -52,7 +52,7 @@ impl Check for PlacementConstraint {
         for service in model.services() {
             let subject = service.subject();
             for constraint in &service.constraints {
-                check_constraint(model, sink, constraint, &subject, false);
+                check_constraint(model, sink, constraint, subject, false);
             }
             let inherited = model
                 .task_definition_of(service)
@@ -81,7 +81,7 @@ fn check_constraint(
     model: &Model,
     sink: &mut Sink,
     constraint: &Placement,
-    subject: &str,
+    subject: impl std::fmt::Display,
     in_task_definition: bool,
 ) {
     let Some(kind) = known(&constraint.kind) else {

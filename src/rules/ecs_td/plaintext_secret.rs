@@ -103,28 +103,24 @@ fn is_reference(value: &str) -> bool {
     value.starts_with("arn:") || value.starts_with('/') || value.starts_with("{{resolve:ssm:")
 }
 
-/// The words of a variable name, upper-cased: `dbPassword` and `DB_PASSWORD` are both
-/// `DB`, `PASSWORD`.
-fn words(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if !c.is_ascii_alphanumeric() {
-            previous_lower = false;
-            words.push(String::new());
-            continue;
-        }
-        if c.is_ascii_uppercase() && previous_lower {
-            words.push(String::new());
-        }
-        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        match words.last_mut() {
-            Some(word) => word.push(c.to_ascii_uppercase()),
-            None => words.push(c.to_ascii_uppercase().to_string()),
-        }
-    }
-    words.retain(|w| !w.is_empty());
-    words
+/// The words of a variable name, compared without case: `dbPassword` and `DB_PASSWORD` are
+/// both `DB`, `PASSWORD`. Slices of the name, so checking a variable allocates nothing.
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|part| {
+            let bytes = part.as_bytes();
+            let mut start = 0;
+            (1..=bytes.len()).filter_map(move |i| {
+                let ends = i == bytes.len()
+                    || (bytes[i].is_ascii_uppercase()
+                        && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit()));
+                ends.then(|| {
+                    let word = &part[start..i];
+                    start = i;
+                    word
+                })
+            })
+        })
 }
 
 /// Whether a variable's name says it holds a secret, and not where to find one.
@@ -169,15 +165,15 @@ fn names_a_secret(name: &str) -> bool {
         "STAGE",
         "LOCATION",
     ];
-    let words = words(name);
-    let Some(last) = words.last() else {
-        return false;
-    };
-    let secret_word = words.iter().any(|w| SECRET.contains(&w.as_str()));
-    let secret_pair = words
-        .windows(2)
-        .any(|pair| KEY_OWNERS.contains(&pair[0].as_str()) && pair[1] == "KEY");
-    (secret_word || secret_pair) && !ABOUT.contains(&last.as_str())
+    let among = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let (mut secret, mut previous, mut last) = (false, "", None);
+    for word in words(name) {
+        secret = secret
+            || among(SECRET, word)
+            || (among(KEY_OWNERS, previous) && word.eq_ignore_ascii_case("KEY"));
+        (previous, last) = (word, Some(word));
+    }
+    secret && last.is_some_and(|last| !among(ABOUT, last))
 }
 
 /// What kind of credential a value looks like, if it looks like one.

@@ -54,14 +54,18 @@ fn problem(value: &str) -> Option<(Severity, String)> {
             )
         });
     };
-    let fields: Vec<&str> = rest.split(':').collect();
-    if fields.get(1) != Some(&"secretsmanager") || fields.len() <= 6 {
+    // partition, service, region, account, "secret", name, then the optional three.
+    let fields = memchr::memchr_iter(b':', rest.as_bytes()).count() + 1;
+    if rest.split(':').nth(1) != Some("secretsmanager") || fields <= 6 {
         return None;
     }
-    // partition, service, region, account, "secret", name, then the optional three.
-    match fields.len() {
+    match fields {
         9 => {
-            let (stage, id) = (fields[7], fields[8]);
+            let mut last = rest.rsplit(':');
+            let (id, stage) = (
+                last.next().unwrap_or_default(),
+                last.next().unwrap_or_default(),
+            );
             if !id.is_empty() && !(32..=64).contains(&id.len()) {
                 return Some((
                     Severity::Error,
