@@ -236,6 +236,36 @@ fn verbose_says_what_was_skipped() {
 }
 
 #[test]
+fn verbose_counts_the_services_of_a_describe_output_once() {
+    let service = |n: usize| {
+        format!(r#"{{"serviceName": "s{n}", "taskDefinition": "web:1", "launchType": "EC2"}}"#)
+    };
+    let services: Vec<String> = (0..3).map(service).collect();
+    let describe = format!(
+        r#"{{"services": [{}], "failures": []}}"#,
+        services.join(", ")
+    );
+    let (_, stderr) = run(
+        ecslint()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "services.json",
+                "--verbose",
+            ])
+            .write_stdin(describe),
+        0,
+    );
+    let notes: Vec<&str> = stderr.lines().filter(|l| l.contains("linted as")).collect();
+    assert_eq!(
+        notes,
+        ["services.json: linted as 3 ECS services"],
+        "{stderr}"
+    );
+}
+
+#[test]
 fn rules_and_explain() {
     let list = stdout(ecslint().args(["rules"]));
     assert!(

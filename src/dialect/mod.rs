@@ -25,11 +25,15 @@ pub enum PartKind {
 }
 
 impl PartKind {
-    pub fn describe(self) -> &'static str {
+    /// What one part of this kind is called, and what several are, for `--verbose`.
+    pub fn names(self) -> (&'static str, &'static str) {
         match self {
-            PartKind::TaskDefinition => "ECS task definition",
-            PartKind::Service => "ECS service",
-            PartKind::ContainerDefinitions => "list of ECS container definitions",
+            PartKind::TaskDefinition => ("an ECS task definition", "ECS task definitions"),
+            PartKind::Service => ("an ECS service", "ECS services"),
+            PartKind::ContainerDefinitions => (
+                "a list of ECS container definitions",
+                "lists of ECS container definitions",
+            ),
         }
     }
 }

@@ -312,8 +312,29 @@ fn lint_api_parts(
         text,
     };
     let mut resources = Resources::default();
+    // A `describe-services` output holds thousands of services: one note per kind, and
+    // the model's lists made at their size.
+    for kind in [
+        PartKind::TaskDefinition,
+        PartKind::Service,
+        PartKind::ContainerDefinitions,
+    ] {
+        let count = parts.iter().filter(|p| p.kind == kind).count();
+        if count == 0 {
+            continue;
+        }
+        let (one, many) = kind.names();
+        notes.push(match count {
+            1 => format!("linted as {one}"),
+            n => format!("linted as {n} {many}"),
+        });
+        match kind {
+            PartKind::TaskDefinition => resources.task_definitions.reserve_exact(count),
+            PartKind::Service => resources.services.reserve_exact(count),
+            PartKind::ContainerDefinitions => {}
+        }
+    }
     for part in parts {
-        notes.push(format!("linted as an {}", part.kind.describe()));
         report_violations(crate::schema::validate(part.kind, part.node), filter, out);
         match part.kind {
             PartKind::TaskDefinition => resources
