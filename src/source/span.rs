@@ -78,7 +78,9 @@ impl Span {
 pub struct Located<T> {
     pub value: T,
     pub span: Span,
-    pub origin: Option<Origin>,
+    /// Boxed: few values arrive indirectly, and the model holds a `Located` for every
+    /// property it reads (a container definition has ~45), so its size is the model's.
+    pub origin: Option<Box<Origin>>,
 }
 
 /// Where an indirectly written value was defined, and what that place is ("the default of

@@ -215,10 +215,10 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
         Some(Val::Known(Located {
             value,
             span,
-            origin: Some(Origin {
+            origin: Some(Box::new(Origin {
                 span: node.span,
                 what,
-            }),
+            })),
         }))
     }
 
@@ -367,9 +367,11 @@ impl<'t, 'n, 's> Resolver<'t, 'n, 's> {
             Some(value) => Val::Known(Located {
                 value: value.into_owned(),
                 span,
-                origin: leaf.map(|leaf| Origin {
-                    span: leaf.span,
-                    what: format!("mapping `{map}` ({top} → {second})"),
+                origin: leaf.map(|leaf| {
+                    Box::new(Origin {
+                        span: leaf.span,
+                        what: format!("mapping `{map}` ({top} → {second})"),
+                    })
                 }),
             }),
             None => Val::Unknown(span),

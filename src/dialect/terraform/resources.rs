@@ -135,7 +135,7 @@ impl Resolve for Resolver<'_> {
         };
         match value {
             Val::Known(mut located) => {
-                located.origin = self.origins.get(&node.span).cloned();
+                located.origin = self.origins.get(&node.span).cloned().map(Box::new);
                 Val::Known(located)
             }
             other => other,
