@@ -28,9 +28,13 @@ impl Spelling {
         match self {
             Spelling::Camel => key == camel,
             // CloudFormation capitalises acronyms inconsistently (`EFSVolumeConfiguration`),
-            // so compare without case.
+            // so compare without case — after the common case, the camelCase name with a
+            // capital first letter, which one byte comparison settles.
             Spelling::Pascal => {
-                key.len() == camel.len() && first(key, camel) && key.eq_ignore_ascii_case(camel)
+                key.len() == camel.len()
+                    && first(key, camel)
+                    && (key.as_bytes().get(1..) == camel.as_bytes().get(1..)
+                        || key.eq_ignore_ascii_case(camel))
             }
             // snake_case is never shorter than the camelCase it spells.
             Spelling::Snake if key.len() < camel.len() || !first(key, camel) => false,
@@ -201,6 +205,8 @@ mod tests {
         assert!(!Spelling::Camel.matches("ContainerDefinitions", "containerDefinitions"));
         assert!(Spelling::Pascal.matches("ContainerDefinitions", "containerDefinitions"));
         assert!(Spelling::Pascal.matches("EFSVolumeConfiguration", "efsVolumeConfiguration"));
+        assert!(!Spelling::Pascal.matches("ContainerDefinitionz", "containerDefinitions"));
+        assert!(Spelling::Pascal.matches("", ""));
         assert_eq!(
             Spelling::Pascal.spell("efsVolumeConfiguration.authorizationConfig.iam"),
             "EFSVolumeConfiguration.AuthorizationConfig.IAM"
