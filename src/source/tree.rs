@@ -155,6 +155,15 @@ impl<'s> IntoIterator for Object<'s> {
     }
 }
 
+impl<'a, 's> IntoIterator for &'a Object<'s> {
+    type Item = &'a Entry<'s>;
+    type IntoIter = std::slice::Iter<'a, Entry<'s>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
 impl<'s> From<Vec<Entry<'s>>> for Object<'s> {
     fn from(entries: Vec<Entry<'s>>) -> Self {
         Object {
