@@ -52,6 +52,35 @@ impl Embedded {
     }
 }
 
+/// A resource as messages name it — "Service `web`", or "This service" when it has no name —
+/// written only when a message is: rules name each resource up front, and most resources have
+/// nothing to report.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// What the resource is, in lower case where English has it (`service`, `Fargate profile`).
+    kind: &'static str,
+    name: Option<&'a str>,
+}
+
+impl<'a> Subject<'a> {
+    pub fn new(kind: &'static str, name: Option<&'a str>) -> Self {
+        Subject { kind, name }
+    }
+}
+
+impl std::fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(name) = self.name else {
+            return write!(f, "This {}", self.kind);
+        };
+        let mut kind = self.kind.chars();
+        if let Some(first) = kind.next() {
+            write!(f, "{}", first.to_ascii_uppercase())?;
+        }
+        write!(f, "{} `{name}`", kind.as_str())
+    }
+}
+
 /// A property's value as far as static analysis can know it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val<T> {
@@ -168,5 +197,27 @@ impl Model {
     /// `HostPort` in a template).
     pub fn container_property(&self, camel_path: &str) -> String {
         format!("`{}`", self.spelling.documents().spell(camel_path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Subject;
+
+    #[test]
+    fn a_subject_is_named_or_this() {
+        assert_eq!(
+            Subject::new("service", Some("web")).to_string(),
+            "Service `web`"
+        );
+        assert_eq!(Subject::new("service", None).to_string(), "This service");
+        assert_eq!(
+            Subject::new("Fargate profile", Some("Pods")).to_string(),
+            "Fargate profile `Pods`"
+        );
+        assert_eq!(
+            Subject::new("scalable target", None).to_string(),
+            "This scalable target"
+        );
     }
 }

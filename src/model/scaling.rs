@@ -3,7 +3,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{LogicalId, Target, Val};
+use super::{LogicalId, Subject, Target, Val};
 
 /// `AWS::ApplicationAutoScaling::ScalableTarget` / `aws_appautoscaling_target`.
 #[derive(Debug, Clone, Default)]
@@ -24,11 +24,11 @@ pub const ECS_DIMENSION: &str = "ecs:service:DesiredCount";
 
 impl ScalableTarget {
     /// "Scalable target `ServiceScaling`".
-    pub fn subject(&self) -> String {
-        match &self.id {
-            Some(id) => format!("Scalable target `{}`", id.value),
-            None => "This scalable target".to_string(),
-        }
+    pub fn subject(&self) -> Subject<'_> {
+        Subject::new(
+            "scalable target",
+            self.id.as_ref().map(|id| id.value.as_str()),
+        )
     }
 
     /// The known minimum and maximum capacity.

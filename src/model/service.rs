@@ -2,7 +2,7 @@
 
 use crate::source::span::{Located, Span};
 
-use super::{Embedded, LogicalId, Target, Val, value};
+use super::{Embedded, LogicalId, Subject, Target, Val, value};
 
 #[derive(Debug, Clone, Default)]
 pub struct Service {
@@ -128,8 +128,9 @@ impl Service {
     }
 
     /// "Service `web`" by its name or else its logical id, or "This service".
-    pub fn subject(&self) -> ServiceSubject<'_> {
-        ServiceSubject(self.name().or(self.id.as_ref().map(|id| &id.value)))
+    pub fn subject(&self) -> Subject<'_> {
+        let name = self.name().or(self.id.as_ref().map(|id| &id.value));
+        Subject::new("service", name.map(String::as_str))
     }
 
     /// Whether deployments replace tasks in place, governed by `maximumPercent` and
@@ -147,20 +148,6 @@ impl Service {
         is(&self.scheduling_strategy, "REPLICA")
             && is(&self.deployment_controller, "ECS")
             && is(&strategy, "ROLLING")
-    }
-}
-
-/// A service as messages name it ([`Service::subject`]), written only when a message is:
-/// rules name the service up front, and most services have nothing to report.
-#[derive(Debug, Clone, Copy)]
-pub struct ServiceSubject<'a>(Option<&'a String>);
-
-impl std::fmt::Display for ServiceSubject<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(name) => write!(f, "Service `{name}`"),
-            None => f.write_str("This service"),
-        }
     }
 }
 

@@ -12,7 +12,7 @@ pub mod scan_on_push;
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::iam::glob::{self, Match};
-use crate::model::{Model, Repository, Statement, Val};
+use crate::model::{Model, Repository, Statement, Subject, Val};
 
 /// The repositories the file declares (not those only a policy resource names).
 fn declared(model: &Model) -> impl Iterator<Item = &Repository> {
@@ -46,11 +46,11 @@ fn report_setting<'s, T>(
 }
 
 /// "Repository `web`", or "This repository".
-fn subject(repository: &Repository) -> String {
-    match &repository.id {
-        Some(id) => format!("Repository `{}`", id.value),
-        None => "This repository".to_string(),
-    }
+fn subject(repository: &Repository) -> Subject<'_> {
+    Subject::new(
+        "repository",
+        repository.id.as_ref().map(|id| id.value.as_str()),
+    )
 }
 
 /// Actions that change the repository's images or settings (the Amazon ECR API Reference):

@@ -4,12 +4,9 @@
 pub mod fargate_profile;
 pub mod public_subnet;
 
-use crate::model::{FargateProfile, Resource};
+use crate::model::{FargateProfile, Resource, Subject};
 
 /// "Fargate profile `Pods`", or "This Fargate profile" when it has no logical id.
-fn subject(profile: &FargateProfile) -> String {
-    match profile.logical_id() {
-        Some(id) => format!("Fargate profile `{id}`"),
-        None => "This Fargate profile".to_string(),
-    }
+fn subject(profile: &FargateProfile) -> Subject<'_> {
+    Subject::new("Fargate profile", profile.logical_id())
 }
